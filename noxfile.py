@@ -1,0 +1,126 @@
+"""
+Development sessions: tests, property, lint, typecheck, evaluate, docs, notebooks, fuzz.
+
+Run ``nox -s tests`` from a fresh clone; ``uv`` is used when present (``nox -db uv``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PYTHONS = [
+    c.rsplit(" :: ", 1)[-1]
+    for c in PYPROJECT["project"]["classifiers"]
+    if c.startswith("Programming Language :: Python :: 3.")
+]
+SHARED = Path(os.environ.get("NEWSWIRE_SHARED", ROOT.parent / "shared"))
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    session.install("-e", ".")
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(python=False if os.environ.get("NEWSWIRE_NOX_NO_VENV") else None)
+def tests(session: nox.Session) -> None:
+    """
+    Run the test suite: unit tests, doctests, properties, notebooks, corpus checks.
+    """
+    _install(session, "tests")
+    session.run(
+        "pytest",
+        "--cov=newswire",
+        "--cov-branch",
+        "--cov-report=term:skip-covered",
+        "--doctest-modules",
+        "src/newswire",
+        "tests",
+        *session.posargs,
+    )
+
+
+@nox.session
+def property(session: nox.Session) -> None:
+    """
+    Run only the Hypothesis properties, with more examples.
+    """
+    _install(session, "tests")
+    session.run("pytest", "-m", "property", "tests", "--hypothesis-profile=thorough",
+                *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """
+    Fuzz the parser for a few minutes with Hypothesis at high example counts.
+    """
+    _install(session, "tests")
+    session.run("pytest", "-m", "property", "tests", "--hypothesis-profile=fuzz",
+                "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """
+    Run ruff over everything.
+    """
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """
+    Run mypy --strict over src, tests, benchmarks and this file.
+    """
+    _install(session, "typecheck")
+    session.run("mypy")
+
+
+@nox.session
+def evaluate(session: nox.Session) -> None:
+    """
+    Score the parser on the shared dev corpus and fail below the team's floors.
+    """
+    dev = SHARED / "corpus" / "dev"
+    if not dev.is_dir():
+        session.skip(f"no shared corpus at {dev}")
+    session.install("-e", ".")
+    session.run(
+        "python",
+        "benchmarks/floors.py",
+        str(SHARED / "corpus"),
+        *session.posargs,
+    )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """
+    Build the documentation site (warnings are errors; notebooks are executed).
+    """
+    _install(session, "docs")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+
+
+@nox.session
+def notebooks(session: nox.Session) -> None:
+    """
+    Re-execute the example notebooks and store their outputs.
+    """
+    _install(session, "tests")
+    for notebook in sorted((ROOT / "examples").glob("*.ipynb")):
+        session.run("jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
+                    str(notebook), external=True)

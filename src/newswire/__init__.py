@@ -1,0 +1,58 @@
+"""
+newswire: parse wire-service dispatches into typed, immutable records.
+
+>>> import newswire
+>>> d = newswire.parse("TOKYO (Kyodo) -- The ground shook.")
+>>> d.dateline.agency
+'Kyodo'
+"""
+
+from newswire._model import (
+    Author,
+    Byline,
+    Credit,
+    Cue,
+    Dateline,
+    Diagnostic,
+    Dispatch,
+    Entity,
+    Headline,
+    Paragraph,
+    Quote,
+    SourceLine,
+    Span,
+    Speaker,
+    Statement,
+    Trailer,
+)
+from newswire._pipeline import parse
+from newswire.errors import DispatchError, NewswireError
+
+__all__ = [
+    "Author",
+    "Byline",
+    "Credit",
+    "Cue",
+    "Dateline",
+    "Diagnostic",
+    "Dispatch",
+    "DispatchError",
+    "Entity",
+    "Headline",
+    "NewswireError",
+    "Paragraph",
+    "Quote",
+    "SourceLine",
+    "Span",
+    "Speaker",
+    "Statement",
+    "Trailer",
+    "__version__",
+    "parse",
+]
+
+__version__ = "0.1.0"
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

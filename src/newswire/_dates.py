@@ -1,0 +1,135 @@
+# Dates. Only this module calls dateutil, and always with an explicit default=
+# so that no part of a date ever comes from the clock. A dateline gives a month
+# and a day; the year is the one that puts that month/day closest to the
+# reference date (a "Dec. 31" dateline on a dispatch dated Jan. 1 is the
+# previous year).
+"""
+Month names, year inference and timestamp reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil import parser as _dateutil_parser
+
+from newswire._lexicons import read_mapping
+
+__all__ = ["coerce_date", "infer_year", "month_number", "parse_timestamp", "resolve_date"]
+
+_EPOCH = dt.datetime(1900, 1, 1)  # noqa: DTZ001 - a naive sentinel, never shown
+
+
+def month_number(word: str) -> int | None:
+    """
+    Return the month a name, abbreviation or known misspelling stands for.
+
+    >>> month_number("Sept."), month_number("juin"), month_number("Narch"), month_number("Bob")
+    (9, 6, 3, None)
+    """
+    value = read_mapping("months.txt").get(word.rstrip(".").casefold())
+    return None if value is None else int(value)
+
+
+def infer_year(month: int, day: int, reference: dt.date) -> int | None:
+    """
+    Return the year that puts ``month``/``day`` closest to ``reference``.
+
+    None when the day does not exist in any candidate year.
+
+    >>> infer_year(12, 31, dt.date(2022, 1, 1))
+    2021
+    >>> infer_year(1, 2, dt.date(2021, 12, 30))
+    2022
+    >>> infer_year(2, 29, dt.date(2021, 3, 1)) is None
+    False
+    """
+    best: tuple[int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = abs((candidate - reference).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return None if best is None else best[1]
+
+
+def resolve_date(month: int, day: int, year: int | None, reference: dt.date | None) -> dt.date | None:
+    """
+    Build the date of a dateline, inferring the year when it is not written.
+
+    A two-digit ``year`` is read as 19xx or 20xx, whichever is closer to the
+    reference (19xx without one).
+
+    >>> resolve_date(12, 31, None, dt.date(2022, 1, 1))
+    datetime.date(2021, 12, 31)
+    >>> resolve_date(1, 9, 90, None)
+    datetime.date(1990, 1, 9)
+    >>> resolve_date(2, 30, None, dt.date(2021, 3, 1)) is None
+    True
+    """
+    if year is not None:
+        if year < 100:
+            century = 1900
+            if reference is not None and abs(2000 + year - reference.year) < abs(
+                1900 + year - reference.year
+            ):
+                century = 2000
+            year += century
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if reference is None:
+        return None
+    inferred = infer_year(month, day, reference)
+    return None if inferred is None else dt.date(inferred, month, day)
+
+
+def parse_timestamp(text: str) -> dt.datetime | None:
+    """
+    Read a timestamp such as ``18:00, December 31, 2021``; None when unreadable.
+
+    Only complete dates are accepted: a missing year is not filled in.
+
+    >>> parse_timestamp("18:00, December 31, 2021")
+    datetime.datetime(2021, 12, 31, 18, 0)
+    >>> parse_timestamp("December 31") is None
+    True
+    """
+    try:
+        first = _dateutil_parser.parse(text, default=_EPOCH, fuzzy=True)
+        second = _dateutil_parser.parse(text, default=_EPOCH.replace(year=1901, day=2), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year or first.day != second.day:
+        return None
+    return first.replace(tzinfo=None)
+
+
+def coerce_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """
+    Turn a caller's reference date into a :class:`datetime.date`.
+
+    Raises:
+        TypeError: for anything but a date, a datetime, an ISO string or None.
+        ValueError: for a string that is not an ISO date.
+
+    >>> coerce_date("2021-12-31"), coerce_date(dt.datetime(2021, 12, 31, 18, 0))
+    (datetime.date(2021, 12, 31), datetime.date(2021, 12, 31))
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    msg = (
+        f"reference_date must be a date, a datetime or an ISO 'YYYY-MM-DD' string, "
+        f"not {type(value).__name__}"
+    )
+    raise TypeError(msg)

@@ -1,0 +1,355 @@
+# Scoring the parser against gold JSON Lines (the format is documented in
+# docs/gold-format.md). The definitions are the team's, stated once here:
+#
+# - headline / dateline: a prediction matches when its text equals the gold
+#   text after collapsing white space, stripping surrounding dashes,
+#   underscores and colons, and casefolding. Precision counts predictions,
+#   recall counts gold items; a prediction where gold is null is a false
+#   positive. place/region/date/agency accuracy is over gold datelines (a
+#   missing prediction counts as wrong).
+# - byline: author names compared as sets per dispatch (same normalisation),
+#   micro-averaged over dispatches.
+# - statements: a predicted statement matches a gold one when their content
+#   characters (ignoring spaces and punctuation, fragments included) overlap by
+#   at least half of the larger set; exact = identical sets. Recall counts gold
+#   statements whose cue is speech (cue_class_heuristic == "speech" where
+#   present); a prediction matching no gold statement at all is a false
+#   positive. For matched pairs: speaker-mention accuracy (predicted mention
+#   span overlaps the gold speaker span), cue accuracy (cue spans overlap) and,
+#   where gold has speaker_resolved, resolved-name accuracy.
+"""
+Evaluation of parses against gold annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from newswire._pipeline import parse
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+    from newswire._model import Dispatch
+
+__all__ = ["Counts", "evaluate_records", "format_report", "read_gold"]
+
+_STRIP = " \t\n-_:\u2014\u2013\u2015"
+
+
+def normalise_text(value: str) -> str:
+    """
+    Collapse white space, strip surrounding dashes/underscores/colons, casefold.
+
+    >>> normalise_text("  WASHINGTON,  March 12 -- ")
+    'washington, march 12'
+    """
+    return " ".join(value.split()).strip(_STRIP).casefold()
+
+
+@attrs.define
+class Counts:
+    """
+    True positives, false positives and false negatives, with P/R/F1.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """
+        tp / (tp + fp); 1.0 when nothing was predicted.
+        """
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """
+        tp / (tp + fn); 1.0 when there was nothing to find.
+        """
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """
+        The harmonic mean of precision and recall.
+        """
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """
+        Return counts and scores as a JSON-safe mapping.
+        """
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@attrs.define
+class Accuracy:
+    """
+    Correct out of total.
+    """
+
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:  # noqa: FBT001
+        """
+        Count one case.
+        """
+        self.total += 1
+        self.correct += int(ok)
+
+    def as_dict(self) -> dict[str, float | int]:
+        """
+        Return the counts and the ratio.
+        """
+        value = self.correct / self.total if self.total else 1.0
+        return {"correct": self.correct, "total": self.total, "accuracy": round(value, 4)}
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    """
+    Yield the records of a gold JSON Lines file.
+
+    Raises:
+        ValueError: naming the file and line of a line that is not a JSON object
+            with a ``text``.
+    """
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                msg = f"{path}, line {number}: not JSON ({exc.msg})"
+                raise ValueError(msg) from exc
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                msg = f"{path}, line {number}: a gold record needs a 'text' string"
+                raise ValueError(msg)
+            yield record
+
+
+def _chars(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(
+        i for start, end in spans for i in range(start, end) if text[i].isalnum()
+    )
+
+
+def _gold_content_spans(statement: dict[str, Any]) -> list[tuple[int, int]]:
+    fragments = (statement.get("fragments") or {}).get("content")
+    if fragments:
+        return [(f["start"], f["end"]) for f in fragments]
+    return [(statement["content_start"], statement["content_end"])]
+
+
+def _gold_role_spans(statement: dict[str, Any], role: str) -> list[tuple[int, int]]:
+    fragments = (statement.get("fragments") or {}).get(role)
+    if fragments:
+        return [(f["start"], f["end"]) for f in fragments]
+    start = statement.get(f"{role}_start")
+    if start is None:
+        return []
+    return [(start, statement[f"{role}_end"])]
+
+
+def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
+    b = list(b)
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+@attrs.define
+class _CorpusScore:
+    headline: Counts = attrs.Factory(Counts)
+    dateline: Counts = attrs.Factory(Counts)
+    place: Accuracy = attrs.Factory(Accuracy)
+    region: Accuracy = attrs.Factory(Accuracy)
+    date: Accuracy = attrs.Factory(Accuracy)
+    agency: Accuracy = attrs.Factory(Accuracy)
+    byline: Counts = attrs.Factory(Counts)
+    statements: Counts = attrs.Factory(Counts)
+    exact: int = 0
+    speaker: Accuracy = attrs.Factory(Accuracy)
+    cue: Accuracy = attrs.Factory(Accuracy)
+    resolved: Accuracy = attrs.Factory(Accuracy)
+    documents: int = 0
+    has: set[str] = attrs.Factory(set)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"documents": self.documents}
+        if "headline" in self.has:
+            out["headline"] = self.headline.as_dict()
+        if "dateline" in self.has:
+            out["dateline"] = self.dateline.as_dict()
+            for name in ("place", "region", "date", "agency"):
+                out[f"dateline_{name}"] = getattr(self, name).as_dict()
+        if "byline" in self.has:
+            out["byline_authors"] = self.byline.as_dict()
+        if "statements" in self.has:
+            out["statements"] = self.statements.as_dict()
+            out["statements"]["exact"] = self.exact
+            out["statement_speaker"] = self.speaker.as_dict()
+            out["statement_cue"] = self.cue.as_dict()
+            out["statement_resolved"] = self.resolved.as_dict()
+        return out
+
+
+def _score_text(counts: Counts, gold: str | None, predicted: str | None) -> None:
+    if gold is None:
+        counts.fp += predicted is not None
+        return
+    if predicted is not None and normalise_text(predicted) == normalise_text(gold):
+        counts.tp += 1
+        return
+    counts.fn += 1
+    counts.fp += predicted is not None
+
+
+def _score_dateline(score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch) -> None:
+    predicted = dispatch.dateline
+    _score_text(score.dateline, None if gold is None else gold["text"],
+                None if predicted is None else predicted.text)
+    if gold is None:
+        return
+    score.place.add(predicted is not None and (predicted.place or None) == gold.get("place"))
+    score.region.add(
+        predicted is not None and (predicted.region or None) == gold.get("country_or_region")
+    )
+    date = None if predicted is None or predicted.date is None else predicted.date.isoformat()
+    score.date.add(predicted is not None and date == gold.get("date"))
+    score.agency.add(predicted is not None and predicted.agency == gold.get("agency"))
+
+
+def _score_byline(score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch) -> None:
+    gold_names = {normalise_text(a) for a in (gold or {}).get("authors", ())}
+    predicted = dispatch.byline
+    names = set() if predicted is None else {normalise_text(a.name) for a in predicted.authors}
+    score.byline.tp += len(gold_names & names)
+    score.byline.fp += len(names - gold_names)
+    score.byline.fn += len(gold_names - names)
+
+
+def _score_statements(score: _CorpusScore, gold: list[dict[str, Any]], dispatch: Dispatch) -> None:
+    text = dispatch.text
+    gold_chars = [_chars(text, _gold_content_spans(g)) for g in gold]
+    counted = [g.get("cue_class_heuristic", "speech") == "speech" for g in gold]
+    matched_gold: set[int] = set()
+    for statement in dispatch.statements:
+        fragments = [(f.start, f.end) for f in statement.content.fragments] or [
+            (statement.content.span.start, statement.content.span.end)
+        ]
+        chars = _chars(text, fragments)
+        best, best_overlap = -1, 0
+        for index, other in enumerate(gold_chars):
+            if not chars or not other:
+                continue
+            overlap = len(chars & other)
+            if overlap * 2 >= max(len(chars), len(other)) and overlap > best_overlap:
+                best, best_overlap = index, overlap
+        if best < 0:
+            score.statements.fp += 1
+            continue
+        if not counted[best] or best in matched_gold:
+            # A match to a non-speech attribution, or a second match to the
+            # same gold statement, is neither a hit nor a false positive.
+            continue
+        matched_gold.add(best)
+        score.statements.tp += 1
+        score.exact += chars == gold_chars[best]
+        g = gold[best]
+        speaker_spans = _gold_role_spans(g, "speaker")
+        mention = statement.speaker
+        if speaker_spans or mention is not None:
+            score.speaker.add(
+                mention is not None
+                and bool(speaker_spans)
+                and _overlaps([(mention.span.start, mention.span.end)], speaker_spans)
+            )
+        cue = statement.cue
+        score.cue.add(
+            cue is not None and _overlaps([(cue.span.start, cue.span.end)],
+                                          _gold_role_spans(g, "cue"))
+        )
+        if "speaker_resolved" in g and g["speaker_resolved"] is not None:
+            score.resolved.add(mention is not None and mention.name == g["speaker_resolved"])
+    score.statements.fn += sum(
+        1 for i, ok in enumerate(counted) if ok and i not in matched_gold
+    )
+
+
+def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """
+    Parse each gold record and score it; return scores per corpus.
+
+    The result maps corpus name (and ``"all"``) to a mapping of field to
+    scores; see the module comment for the definitions.
+
+    >>> rec = {"corpus": "demo", "text": "Quake\\n\\nTOKYO (Kyodo) -- It shook.",
+    ...        "gold": {"headline": "Quake", "dateline": None}}
+    >>> scores = evaluate_records([rec])
+    >>> scores["demo"]["headline"]["f1"], scores["demo"]["dateline"]["fp"]
+    (1.0, 1)
+    """
+    per_corpus: dict[str, _CorpusScore] = defaultdict(_CorpusScore)
+    for record in records:
+        dispatch = parse(
+            record["text"],
+            reference_date=record.get("reference_date"),
+            source_id=record.get("id"),
+        )
+        gold = record.get("gold") or {}
+        for name in (str(record.get("corpus") or "unknown"), "all"):
+            score = per_corpus[name]
+            score.documents += 1
+            if "headline" in gold:
+                score.has.add("headline")
+                _score_text(score.headline, gold["headline"],
+                            None if dispatch.headline is None else dispatch.headline.text)
+            if "dateline" in gold:
+                score.has.add("dateline")
+                _score_dateline(score, gold["dateline"], dispatch)
+            if "byline" in gold:
+                score.has.add("byline")
+                _score_byline(score, gold["byline"], dispatch)
+            if gold.get("statements") is not None:
+                score.has.add("statements")
+                _score_statements(score, gold["statements"], dispatch)
+    return {name: score.as_dict() for name, score in sorted(per_corpus.items())}
+
+
+def format_report(scores: dict[str, dict[str, Any]]) -> str:
+    """
+    Render scores as a fixed-width table, one row per corpus and field.
+    """
+    lines = [f"{'corpus':<14} {'field':<20} {'P':>7} {'R':>7} {'F1':>7} {'acc':>7} {'n':>7}"]
+    for corpus, fields in scores.items():
+        for field, value in fields.items():
+            if not isinstance(value, dict):
+                continue
+            if "f1" in value:
+                n = value["tp"] + value["fn"]
+                lines.append(
+                    f"{corpus:<14} {field:<20} {value['precision']:>7.4f} "
+                    f"{value['recall']:>7.4f} {value['f1']:>7.4f} {'':>7} {n:>7}"
+                )
+            else:
+                lines.append(
+                    f"{corpus:<14} {field:<20} {'':>7} {'':>7} {'':>7} "
+                    f"{value['accuracy']:>7.4f} {value['total']:>7}"
+                )
+    return "\n".join(lines)

@@ -1,0 +1,98 @@
+# Publication and source lines: "(Xinhua) 18:00, December 31, 2021" (also with
+# its opening parenthesis lost), "Updated: ...", "Published: ...", and the
+# corpus header " date 2021-12-31 <headline>". They are recorded with their
+# timestamp and never become paragraphs. The first dated one sets the
+# dispatch's reference date (it outranks the caller's reference_date=).
+"""
+Source-line and corpus-header recognition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from newswire._dates import parse_timestamp
+from newswire._headers.agency import canonical_agency
+from newswire._model import Headline, SourceLine
+from newswire._patterns import HEADER_LINE, SOURCE_LINE, TIMESTAMP_LINE
+
+if TYPE_CHECKING:
+    from newswire._blocks import Block
+    from newswire._state import State
+
+__all__ = ["recognize_header_line", "recognize_source_line"]
+
+
+def _set_reference(state: State, when: dt.datetime | None) -> None:
+    if when is not None and state.reference_date is None:
+        state.reference_date = when.date()
+
+
+def recognize_header_line(state: State, block: Block, index: int) -> int | None:
+    """
+    Read the corpus header ``date YYYY-MM-DD <headline>`` at the top.
+    """
+    if index != 0:
+        return None
+    match = HEADER_LINE.match(state.text, block.start, block.end)
+    if match is None or "\n" in match.group():
+        return None
+    try:
+        when = dt.datetime.fromisoformat(match.group("date"))
+    except ValueError:
+        state.diagnose("header.bad_date", "header date is not a valid date", *match.span("date"))
+        when = None
+    start, end = match.span("date")
+    state.source_lines.append(
+        SourceLine(
+            text=state.original(block.start, end),
+            span=state.span(block.start, end),
+            kind="header",
+            timestamp=when,
+            agency=None,
+        )
+    )
+    _set_reference(state, when)
+    h_start, h_end = match.span("headline")
+    while h_end > h_start and state.text[h_end - 1].isspace():
+        h_end -= 1
+    if h_end > h_start:
+        state.headline = Headline(
+            text=state.original(h_start, h_end), span=state.span(h_start, h_end)
+        )
+    return block.end
+
+
+def recognize_source_line(state: State, block: Block, index: int) -> int | None:
+    """
+    Read a one-line source or timestamp line near the top.
+    """
+    del index
+    if block.end - block.start > 120 or "\n" in state.text[block.start : block.end]:
+        return None
+    match = SOURCE_LINE.match(state.text, block.start, block.end)
+    if match is not None:
+        agency = canonical_agency(match.group("agency"))
+        if agency is None:
+            return None
+        when = parse_timestamp(match.group("when"))
+        kind = "source"
+    else:
+        match = TIMESTAMP_LINE.match(state.text, block.start, block.end)
+        if match is None:
+            return None
+        when = parse_timestamp(match.group("when"))
+        kind = match.group("kind").casefold().replace("last updated", "updated")
+        agency = None
+    state.source_lines.append(
+        SourceLine(
+            text=state.original(block.start, block.end),
+            span=state.span(block.start, block.end),
+            kind=kind,
+            timestamp=when,
+            agency=agency,
+        )
+    )
+    _set_reference(state, when)
+    return block.end

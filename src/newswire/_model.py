@@ -1,0 +1,910 @@
+# The public records. Every record is a frozen, slotted attrs class whose
+# sequences are tuples, so every record is immutable and hashable. A record
+# that was recognised in the text carries a ``span`` such that
+# ``dispatch.text[span.start:span.end]`` is exactly what was recognised, in the
+# text as passed in (never a normalised copy). Validators do O(1) checks only.
+#
+# ``to_dict``/``from_dict`` define the public JSON contract, documented in
+# docs/data-model.md and in the JSON Schema shipped as data/dispatch.schema.json.
+"""
+Immutable records produced by :func:`newswire.parse`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+__all__ = [
+    "Author",
+    "Byline",
+    "Credit",
+    "Cue",
+    "Dateline",
+    "Diagnostic",
+    "Dispatch",
+    "Entity",
+    "Headline",
+    "Paragraph",
+    "Quote",
+    "SourceLine",
+    "Span",
+    "Speaker",
+    "Statement",
+    "Trailer",
+]
+
+StatementKind = Literal["direct", "indirect", "mixed", "according_to"]
+SpeakerKind = Literal["person", "organisation", "anonymous", "group", "unknown"]
+MentionHow = Literal["name", "pronoun", "title", "description", "continuation"]
+
+
+@attrs.frozen
+class Span:
+    """
+    Half-open range of character offsets into the text exactly as passed in.
+
+    >>> text = "BEIJING, Dec. 31 (Xinhua) -- ..."
+    >>> span = Span(0, 7)
+    >>> text[span.start:span.end]
+    'BEIJING'
+    >>> len(span)
+    7
+
+    .. versionadded:: 0.1
+    """
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        """
+        Reject a span that runs backwards or starts before the text.
+        """
+        if not 0 <= self.start <= self.end:
+            msg = f"bad span {self.start}..{self.end}"
+            raise ValueError(msg)
+
+    def __len__(self) -> int:
+        """
+        Return the number of characters the span covers.
+        """
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """
+        Return the part of ``text`` the span covers.
+
+        >>> Span(4, 9).slice("The quick fox")
+        'quick'
+        """
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """
+        Tell whether the two spans share at least one character.
+
+        >>> Span(0, 5).overlaps(Span(4, 6)), Span(0, 5).overlaps(Span(5, 6))
+        (True, False)
+        """
+        return self.start < other.end and other.start < self.end
+
+    def to_dict(self) -> dict[str, int]:
+        """
+        Return ``{"start": ..., "end": ...}``.
+
+        >>> Span(1, 3).to_dict()
+        {'start': 1, 'end': 3}
+        """
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        """
+        Rebuild a span from :meth:`to_dict` output.
+
+        >>> Span.from_dict({"start": 1, "end": 3})
+        Span(start=1, end=3)
+        """
+        return cls(int(data["start"]), int(data["end"]))
+
+
+def _span_from(data: Mapping[str, Any]) -> Span:
+    return Span(int(data["start"]), int(data["end"]))
+
+
+def _opt_date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _opt_datetime(value: str | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+@attrs.frozen
+class Headline:
+    """
+    The dispatch's headline (NITF ``hl1``, ninjs ``headlines[main]``).
+
+    >>> Headline(text="Xi, Putin exchange greetings", span=Span(0, 28)).text
+    'Xi, Putin exchange greetings'
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return ``{"text", "start", "end"}``.
+        """
+        return {"text": self.text, **self.span.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Headline:
+        """
+        Rebuild a headline from :meth:`to_dict` output.
+        """
+        return cls(text=data["text"], span=_span_from(data))
+
+
+@attrs.frozen(kw_only=True)
+class SourceLine:
+    """
+    A publication or source line such as ``(Xinhua) 18:00, December 31, 2021``.
+
+    ``kind`` is ``"source"`` (an agency credit with a timestamp), ``"published"``,
+    ``"updated"`` or ``"header"`` (a corpus header such as ``date 2021-12-31``).
+    ``timestamp`` is the moment the line states, when it can be read.
+
+    >>> line = SourceLine(text="Updated: 2021-12-31", span=Span(0, 19), kind="updated",
+    ...                   timestamp=None, agency=None)
+    >>> line.kind
+    'updated'
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    kind: str
+    timestamp: dt.datetime | None
+    agency: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the line as JSON-safe data.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "kind": self.kind,
+            "timestamp": None if self.timestamp is None else self.timestamp.isoformat(),
+            "agency": self.agency,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SourceLine:
+        """
+        Rebuild a source line from :meth:`to_dict` output.
+        """
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            kind=data["kind"],
+            timestamp=_opt_datetime(data.get("timestamp")),
+            agency=data.get("agency"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Dateline:
+    """
+    The dateline that opens the story: place, date and crediting agency.
+
+    ``span`` runs from the first character of the place (or of the date, or of
+    ``(Undated)``) through the separator. ``place`` and ``region`` are as
+    written; ``agency`` is canonical (``Reuter`` becomes ``Reuters``) and
+    ``agency_text`` is its surface form. ``month`` and ``day`` are exposed even
+    when ``date`` is None because no year could be inferred.
+
+    >>> import newswire
+    >>> d = newswire.parse("PARIS, Jan 5 (AFP) - Prices rose.", reference_date="2024-01-06")
+    >>> d.dateline.place, d.dateline.date, d.dateline.agency
+    ('PARIS', datetime.date(2024, 1, 5), 'AFP')
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    place: str | None = None
+    place_span: Span | None = None
+    region: str | None = None
+    date: dt.date | None = None
+    date_span: Span | None = None
+    month: int | None = None
+    day: int | None = None
+    agency: str | None = None
+    agency_text: str | None = None
+    agency_span: Span | None = None
+    separator: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the dateline as JSON-safe data.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "place": self.place,
+            "place_span": None if self.place_span is None else self.place_span.to_dict(),
+            "region": self.region,
+            "date": None if self.date is None else self.date.isoformat(),
+            "date_span": None if self.date_span is None else self.date_span.to_dict(),
+            "month": self.month,
+            "day": self.day,
+            "agency": self.agency,
+            "agency_text": self.agency_text,
+            "agency_span": None if self.agency_span is None else self.agency_span.to_dict(),
+            "separator": self.separator,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Dateline:
+        """
+        Rebuild a dateline from :meth:`to_dict` output.
+        """
+
+        def opt_span(key: str) -> Span | None:
+            value = data.get(key)
+            return None if value is None else _span_from(value)
+
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            place=data.get("place"),
+            place_span=opt_span("place_span"),
+            region=data.get("region"),
+            date=_opt_date(data.get("date")),
+            date_span=opt_span("date_span"),
+            month=data.get("month"),
+            day=data.get("day"),
+            agency=data.get("agency"),
+            agency_text=data.get("agency_text"),
+            agency_span=opt_span("agency_span"),
+            separator=data.get("separator"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Author:
+    """
+    One person credited in a byline or trailer.
+
+    ``name`` is as written (``ABBY GOODNOUGH``); ``display`` is a readable form
+    (``Abby Goodnough``); ``title`` is a role written beside the name
+    (``Associated Press Writer``).
+
+    >>> Author(name="CHEGE MBITIRU", display="Chege Mbitiru", span=Span(3, 16)).display
+    'Chege Mbitiru'
+
+    .. versionadded:: 0.1
+    """
+
+    name: str
+    display: str
+    span: Span
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the author as JSON-safe data.
+        """
+        return {
+            "name": self.name,
+            "display": self.display,
+            **self.span.to_dict(),
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Author:
+        """
+        Rebuild an author from :meth:`to_dict` output.
+        """
+        return cls(
+            name=data["name"],
+            display=data["display"],
+            span=_span_from(data),
+            title=data.get("title"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Byline:
+    """
+    The byline: who wrote the story, for which agency.
+
+    >>> import newswire
+    >>> d = newswire.parse("Storm hits coast\\n\\nBy JANE DOE\\n\\nMIAMI (AP) -- Winds rose.")
+    >>> [a.display for a in d.byline.authors]
+    ['Jane Doe']
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    authors: tuple[Author, ...] = ()
+    agency: str | None = None
+    agency_text: str | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the byline as JSON-safe data.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "authors": [a.to_dict() for a in self.authors],
+            "agency": self.agency,
+            "agency_text": self.agency_text,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Byline:
+        """
+        Rebuild a byline from :meth:`to_dict` output.
+        """
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            authors=tuple(Author.from_dict(a) for a in data.get("authors", ())),
+            agency=data.get("agency"),
+            agency_text=data.get("agency_text"),
+            title=data.get("title"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Credit:
+    """
+    One credit in a trailer: ``Reporting by X in Y`` has role ``reporting``.
+
+    Roles: ``reporting``, ``additional_reporting``, ``writing``, ``editing``,
+    ``compiled``, ``contributed``.
+
+    >>> Credit(role="editing", text="Editing by Ann Lee", span=Span(0, 18), authors=()).role
+    'editing'
+
+    .. versionadded:: 0.1
+    """
+
+    role: str
+    text: str
+    span: Span
+    authors: tuple[Author, ...] = ()
+    place: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the credit as JSON-safe data.
+        """
+        return {
+            "role": self.role,
+            "text": self.text,
+            **self.span.to_dict(),
+            "authors": [a.to_dict() for a in self.authors],
+            "place": self.place,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Credit:
+        """
+        Rebuild a credit from :meth:`to_dict` output.
+        """
+        return cls(
+            role=data["role"],
+            text=data["text"],
+            span=_span_from(data),
+            authors=tuple(Author.from_dict(a) for a in data.get("authors", ())),
+            place=data.get("place"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Trailer:
+    """
+    What follows the story proper: credits and an end marker.
+
+    ``end_marker`` is the span of a sign-off such as ``Enditem`` or ``Reuter``.
+
+    >>> Trailer(text="Enditem", span=Span(0, 7), end_marker=Span(0, 7)).credits
+    ()
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    credits: tuple[Credit, ...] = ()
+    end_marker: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the trailer as JSON-safe data.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "credits": [c.to_dict() for c in self.credits],
+            "end_marker": None if self.end_marker is None else self.end_marker.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Trailer:
+        """
+        Rebuild a trailer from :meth:`to_dict` output.
+        """
+        marker = data.get("end_marker")
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            credits=tuple(Credit.from_dict(c) for c in data.get("credits", ())),
+            end_marker=None if marker is None else _span_from(marker),
+        )
+
+
+@attrs.frozen
+class Paragraph:
+    """
+    One body paragraph. ``index`` counts body paragraphs from 0.
+
+    >>> Paragraph(text="Prices rose.", span=Span(10, 22), index=0).index
+    0
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    index: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return ``{"text", "start", "end", "index"}``.
+        """
+        return {"text": self.text, **self.span.to_dict(), "index": self.index}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Paragraph:
+        """
+        Rebuild a paragraph from :meth:`to_dict` output.
+        """
+        return cls(text=data["text"], span=_span_from(data), index=int(data["index"]))
+
+
+@attrs.frozen
+class Quote:
+    """
+    What was said: the content of a statement, possibly in several fragments.
+
+    ``span`` runs from the first fragment's start to the last fragment's end;
+    ``text`` is that stretch of the dispatch. ``fragments`` are the pieces that
+    belong to the content (``The two countries, he added, have ...`` has two).
+
+    >>> q = Quote(text="We will win", span=Span(1, 12), fragments=(Span(1, 12),))
+    >>> len(q.fragments)
+    1
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    fragments: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return ``{"text", "start", "end", "fragments"}``.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "fragments": [f.to_dict() for f in self.fragments],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """
+        Rebuild a quote from :meth:`to_dict` output.
+        """
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            fragments=tuple(_span_from(f) for f in data.get("fragments", ())),
+        )
+
+
+@attrs.frozen
+class Cue:
+    """
+    The words that signal a statement (``said``, ``called for``, ``according to``).
+
+    ``lemma`` is the dictionary form of the cue's verb (``say``).
+
+    >>> Cue(text="adding", span=Span(0, 6), lemma="add").lemma
+    'add'
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    lemma: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return ``{"text", "start", "end", "lemma"}``.
+        """
+        return {"text": self.text, **self.span.to_dict(), "lemma": self.lemma}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Cue:
+        """
+        Rebuild a cue from :meth:`to_dict` output.
+        """
+        return cls(text=data["text"], span=_span_from(data), lemma=data.get("lemma", ""))
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    """
+    The mention of a statement's source, and who it resolves to.
+
+    ``text``/``span`` are the mention as written (``he``, ``The Chinese
+    president``); ``name`` is the canonical name of the entity it resolves to
+    (``Xi Jinping``) or None when it cannot be resolved (never a pronoun).
+    ``entity`` indexes :attr:`Dispatch.entities`; ``how`` says what kind of
+    mention it is.
+
+    >>> Speaker(text="he", span=Span(0, 2), name="Xi Jinping", kind="person",
+    ...         how="pronoun", entity=0).name
+    'Xi Jinping'
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    span: Span
+    name: str | None
+    kind: SpeakerKind = "unknown"
+    how: MentionHow = "name"
+    entity: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the mention as JSON-safe data.
+        """
+        return {
+            "text": self.text,
+            **self.span.to_dict(),
+            "name": self.name,
+            "kind": self.kind,
+            "how": self.how,
+            "entity": self.entity,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        """
+        Rebuild a speaker mention from :meth:`to_dict` output.
+        """
+        return cls(
+            text=data["text"],
+            span=_span_from(data),
+            name=data.get("name"),
+            kind=data.get("kind", "unknown"),
+            how=data.get("how", "name"),
+            entity=data.get("entity"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """
+    One attributed statement: who (``speaker``) said what (``content``), signalled by ``cue``.
+
+    ``kind`` is ``direct`` (in quotation marks), ``indirect`` (reported
+    speech), ``mixed`` (reported speech with a quoted part) or
+    ``according_to``. ``paragraphs`` are the indices of the paragraphs the
+    content lies in; ``rule`` names the recogniser that found it.
+
+    >>> import newswire
+    >>> s = newswire.parse('"We will win," Smith said.').statements[0]
+    >>> s.kind, s.content.text, s.cue.text, s.speaker.name
+    ('direct', 'We will win,', 'said', 'Smith')
+
+    .. versionadded:: 0.1
+    """
+
+    kind: StatementKind
+    content: Quote
+    cue: Cue | None
+    speaker: Speaker | None
+    paragraphs: tuple[int, ...] = ()
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the statement as JSON-safe data.
+        """
+        return {
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "paragraphs": list(self.paragraphs),
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Statement:
+        """
+        Rebuild a statement from :meth:`to_dict` output.
+        """
+        cue = data.get("cue")
+        speaker = data.get("speaker")
+        return cls(
+            kind=data["kind"],
+            content=Quote.from_dict(data["content"]),
+            cue=None if cue is None else Cue.from_dict(cue),
+            speaker=None if speaker is None else Speaker.from_dict(speaker),
+            paragraphs=tuple(int(i) for i in data.get("paragraphs", ())),
+            rule=data.get("rule", ""),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """
+    A source the dispatch quotes, with every mention that refers to it.
+
+    >>> Entity(name="Xi Jinping", kind="person", title="Chinese President",
+    ...        mentions=(Span(0, 2),)).title
+    'Chinese President'
+
+    .. versionadded:: 0.1
+    """
+
+    name: str | None
+    kind: SpeakerKind
+    title: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the entity as JSON-safe data.
+        """
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "title": self.title,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        """
+        Rebuild an entity from :meth:`to_dict` output.
+        """
+        return cls(
+            name=data.get("name"),
+            kind=data.get("kind", "unknown"),
+            title=data.get("title"),
+            mentions=tuple(_span_from(m) for m in data.get("mentions", ())),
+        )
+
+
+@attrs.frozen
+class Diagnostic:
+    """
+    A recoverable oddity met while parsing: the dispatch was still parsed.
+
+    ``code`` is a stable, dotted identifier (``date.no_reference``); ``span`` is
+    where in the text it was met, or None when it concerns the whole text.
+
+    >>> import newswire
+    >>> [d.code for d in newswire.parse("PARIS, Jan 5 (AFP) - Prices rose.").diagnostics]
+    ['date.no_reference']
+
+    .. versionadded:: 0.1
+    """
+
+    code: str
+    message: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return ``{"code", "message", "start", "end"}`` (offsets None when unplaced).
+        """
+        return {
+            "code": self.code,
+            "message": self.message,
+            "start": None if self.span is None else self.span.start,
+            "end": None if self.span is None else self.span.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """
+        Rebuild a diagnostic from :meth:`to_dict` output.
+        """
+        start, end = data.get("start"), data.get("end")
+        span = None if start is None or end is None else Span(int(start), int(end))
+        return cls(code=data["code"], message=data["message"], span=span)
+
+
+def _opt(record: Any) -> Any:
+    return None if record is None else record.to_dict()
+
+
+@attrs.frozen(kw_only=True)
+class Dispatch:
+    """
+    A parsed dispatch: the text as passed in and every record found in it.
+
+    >>> import newswire
+    >>> d = newswire.parse("Quake hits\\n\\nTOKYO (Kyodo) -- The ground shook.")
+    >>> d.headline.text, d.dateline.place, len(d.paragraphs)
+    ('Quake hits', 'TOKYO', 1)
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    source_id: str | None = None
+    reference_date: dt.date | None = None
+    headline: Headline | None = None
+    source_lines: tuple[SourceLine, ...] = ()
+    byline: Byline | None = None
+    dateline: Dateline | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    trailer: Trailer | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __repr__(self) -> str:
+        """
+        Summarise the dispatch instead of echoing its whole text.
+        """
+        head = None if self.headline is None else self.headline.text
+        place = None if self.dateline is None else self.dateline.place
+        return (
+            f"Dispatch(source_id={self.source_id!r}, headline={head!r}, dateline={place!r}, "
+            f"paragraphs={len(self.paragraphs)}, statements={len(self.statements)}, "
+            f"diagnostics={len(self.diagnostics)})"
+        )
+
+    def statements_by(self, name: str) -> tuple[Statement, ...]:
+        """
+        Return every statement whose speaker resolves to ``name``.
+
+        >>> import newswire
+        >>> d = newswire.parse('Mayor Ann Lee said taxes will fall. "Soon," she added.')
+        >>> [s.cue.text for s in d.statements_by("Ann Lee")]
+        ['said', 'added']
+        """
+        return tuple(
+            s for s in self.statements if s.speaker is not None and s.speaker.name == name
+        )
+
+    def iter_spans(self) -> Iterator[tuple[str, Span, str | None]]:
+        """
+        Yield ``(role, span, expected_text)`` for every span in the dispatch.
+
+        ``expected_text`` is the text the record claims the span covers, or
+        None where the record keeps no text of its own (fragments, mentions).
+        Used by tests and by :meth:`_repr_html_`.
+        """
+        if self.headline is not None:
+            yield "headline", self.headline.span, self.headline.text
+        for line in self.source_lines:
+            yield "source_line", line.span, line.text
+        if self.byline is not None:
+            yield "byline", self.byline.span, self.byline.text
+            for author in self.byline.authors:
+                yield "author", author.span, author.name
+        if self.dateline is not None:
+            yield "dateline", self.dateline.span, self.dateline.text
+            for role in ("place_span", "date_span", "agency_span"):
+                span = getattr(self.dateline, role)
+                if span is not None:
+                    yield role, span, None
+        for paragraph in self.paragraphs:
+            yield "paragraph", paragraph.span, paragraph.text
+        for statement in self.statements:
+            yield "content", statement.content.span, statement.content.text
+            for fragment in statement.content.fragments:
+                yield "fragment", fragment, None
+            if statement.cue is not None:
+                yield "cue", statement.cue.span, statement.cue.text
+            if statement.speaker is not None:
+                yield "speaker", statement.speaker.span, statement.speaker.text
+        for entity in self.entities:
+            for mention in entity.mentions:
+                yield "mention", mention, None
+        if self.trailer is not None:
+            yield "trailer", self.trailer.span, self.trailer.text
+            for credit in self.trailer.credits:
+                yield "credit", credit.span, credit.text
+        for diagnostic in self.diagnostics:
+            if diagnostic.span is not None:
+                yield "diagnostic", diagnostic.span, None
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the dispatch as JSON-safe data (the public contract).
+
+        >>> import json, newswire
+        >>> d = newswire.parse("TOKYO (Kyodo) -- The ground shook.")
+        >>> sorted(d.to_dict())[:4]
+        ['byline', 'dateline', 'diagnostics', 'entities']
+        >>> newswire.Dispatch.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+        True
+        """
+        return {
+            "source_id": self.source_id,
+            "reference_date": None
+            if self.reference_date is None
+            else self.reference_date.isoformat(),
+            "text": self.text,
+            "headline": _opt(self.headline),
+            "source_lines": [s.to_dict() for s in self.source_lines],
+            "byline": _opt(self.byline),
+            "dateline": _opt(self.dateline),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "statements": [s.to_dict() for s in self.statements],
+            "entities": [e.to_dict() for e in self.entities],
+            "trailer": _opt(self.trailer),
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Dispatch:
+        """
+        Rebuild a dispatch from :meth:`to_dict` output.
+
+        Raises:
+            KeyError: when a required key is missing.
+        """
+
+        def opt(key: str, build: Any) -> Any:
+            value = data.get(key)
+            return None if value is None else build(value)
+
+        return cls(
+            text=data["text"],
+            source_id=data.get("source_id"),
+            reference_date=_opt_date(data.get("reference_date")),
+            headline=opt("headline", Headline.from_dict),
+            source_lines=tuple(SourceLine.from_dict(s) for s in data.get("source_lines", ())),
+            byline=opt("byline", Byline.from_dict),
+            dateline=opt("dateline", Dateline.from_dict),
+            paragraphs=tuple(Paragraph.from_dict(p) for p in data.get("paragraphs", ())),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            trailer=opt("trailer", Trailer.from_dict),
+            diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics", ())),
+        )

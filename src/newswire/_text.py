@@ -1,0 +1,114 @@
+# Stage 1: normalisation. Recognisers work on a normalised copy of the text in
+# which typographic variants are folded to their plain forms, so that one
+# pattern serves every spelling. The copy keeps the original's length wherever
+# it can (one character for one character); only invisible characters (BOM,
+# zero-width spaces and joiners, soft hyphens) are deleted, and then an offset
+# map is kept. This module is the only place that converts normalised offsets
+# into offsets of the text as passed in.
+"""
+Normalisation of the input text and the offset map back to it.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+import attrs
+
+from newswire._model import Span
+
+# Characters folded one-for-one. Quotes are *not* folded here: the quote
+# recogniser needs to tell opening from closing marks.
+_FOLD: dict[int, str] = {
+    0x00A0: " ",  # no-break space
+    0x1680: " ",
+    0x2000: " ", 0x2001: " ", 0x2002: " ", 0x2003: " ", 0x2004: " ", 0x2005: " ",
+    0x2006: " ", 0x2007: " ", 0x2008: " ", 0x2009: " ", 0x200A: " ",
+    0x202F: " ", 0x205F: " ", 0x3000: " ",
+    0x2028: "\n", 0x2029: "\n", 0x0085: "\n",
+    0x000B: "\n", 0x000C: "\n",
+    0x2010: "-", 0x2011: "-",  # hyphen, non-breaking hyphen
+    0x2212: "-",  # minus sign
+    0xFE58: "\u2014", 0xFE63: "-",
+}
+# Full-width ASCII forms (U+FF01..U+FF5E) fold to ASCII.
+_FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
+# Other C0 control characters become spaces (tab stays a tab).
+_FOLD.update({cp: " " for cp in range(0x20) if cp not in (0x09, 0x0A, 0x0D)})
+_FOLD[0x7F] = " "
+_TABLE = str.maketrans(_FOLD)
+
+# Characters removed outright: they are invisible and sit inside words.
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e")
+
+
+@attrs.frozen
+class NormalizedText:
+    """
+    The normalised copy of a text, with the map back to the original.
+
+    ``offsets`` is None when the copy has the original's length (the usual
+    case); otherwise ``offsets[i]`` is the original offset of character ``i``
+    of the copy, with one extra entry for the end.
+    """
+
+    original: str
+    text: str
+    offsets: array[int] | None = attrs.field(eq=False, default=None)
+
+    def to_original(self, index: int) -> int:
+        """
+        Map an offset in the normalised copy to one in the original text.
+        """
+        if self.offsets is None:
+            return index
+        return self.offsets[index]
+
+    def span(self, start: int, end: int) -> Span:
+        """
+        Return the original-text span of the copy's ``start..end``.
+        """
+        if self.offsets is None:
+            return Span(start, end)
+        if end <= start:
+            pos = self.offsets[start]
+            return Span(pos, pos)
+        # End maps through the last character so that a deleted invisible
+        # character right after the range is not swallowed.
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+    def slice(self, start: int, end: int) -> str:
+        """
+        Return the original text covered by the copy's ``start..end``.
+        """
+        span = self.span(start, end)
+        return self.original[span.start : span.end]
+
+
+def normalize(text: str) -> NormalizedText:
+    """
+    Fold typographic variants and line ends; drop invisible characters.
+
+    ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` becomes ``\\n``, so line
+    structure is kept without changing the length.
+
+    >>> n = normalize("A\\u00a0B\\r\\nC\\u200bD")
+    >>> n.text
+    'A B \\nCD'
+    >>> n.slice(5, 7)
+    'C\\u200bD'
+    """
+    folded = text.translate(_TABLE)
+    if "\r" in folded:
+        folded = folded.replace("\r\n", " \n").replace("\r", "\n")
+    if not any(ch in folded for ch in _INVISIBLE):
+        return NormalizedText(text, folded)
+    offsets = array("q")
+    kept: list[str] = []
+    for index, ch in enumerate(folded):
+        if ch in _INVISIBLE:
+            continue
+        offsets.append(index)
+        kept.append(ch)
+    offsets.append(len(text))
+    return NormalizedText(text, "".join(kept), offsets)

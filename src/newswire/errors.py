@@ -1,0 +1,112 @@
+# Every exception the library raises derives from NewswireError. Wrong argument
+# types raise TypeError (a programming error, not a data error). Recoverable
+# oddities in the text are never raised: they become Diagnostic records.
+"""
+Exceptions raised by newswire.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newswire._model import Span
+
+__all__ = ["DispatchError", "NewswireError"]
+
+
+class NewswireError(Exception):
+    """
+    Base class of every error newswire raises.
+
+    .. versionadded:: 0.1
+    """
+
+
+class DispatchError(NewswireError, ValueError):
+    """
+    Input that yields no dispatch, or a dispatch that failed in a batch.
+
+    Carries where it happened: ``source_id`` (a file name or record id),
+    ``span``, ``line`` and ``column`` (1-based), and renders with a caret under
+    the offending line when the text is known.
+
+    >>> err = DispatchError("empty dispatch", source_id="reu-0412")
+    >>> str(err)
+    'reu-0412: empty dispatch'
+    >>> err = DispatchError("dateline has no place before the date",
+    ...                     source_id="reu-0412", text="x\\n, March 4 (Reuters) - Crude",
+    ...                     offset=2, length=9)
+    >>> print(err)
+    reu-0412, line 2, column 1: dateline has no place before the date
+        , March 4 (Reuters) - Crude
+        ^~~~~~~~~
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source_id: str | None = None,
+        text: str | None = None,
+        offset: int | None = None,
+        length: int = 1,
+        span: Span | None = None,
+    ) -> None:
+        """
+        Build the error; ``offset`` (into ``text``) places it when given.
+        """
+        self.message = message
+        self.source_id = source_id
+        self.span = span
+        self.offset = offset if offset is not None else (span.start if span else None)
+        self.line: int | None = None
+        self.column: int | None = None
+        self._excerpt = ""
+        if text is not None and self.offset is not None:
+            start = text.rfind("\n", 0, self.offset) + 1
+            end = text.find("\n", self.offset)
+            end = len(text) if end < 0 else end
+            self.line = text.count("\n", 0, self.offset) + 1
+            self.column = self.offset - start + 1
+            line_text = text[start:end]
+            if len(line_text) > 120:
+                cut = max(0, self.offset - start - 40)
+                line_text = line_text[cut : cut + 120]
+                pad = self.offset - start - cut
+            else:
+                pad = self.offset - start
+            marks = "^" + "~" * max(0, min(length, 80) - 1)
+            self._excerpt = f"\n    {line_text}\n    {' ' * pad}{marks}"
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """
+        Render ``where: message`` and, when known, the line with a caret.
+        """
+        where = self.source_id or "<string>"
+        if self.line is not None:
+            where += f", line {self.line}, column {self.column}"
+        return f"{where}: {self.message}{self._excerpt}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """
+        Pickle by value so errors cross process boundaries in batches.
+        """
+        return (_rebuild_error, (self.message, self.source_id, self.line, self.column,
+                                 self._excerpt, self.offset))
+
+
+def _rebuild_error(
+    message: str,
+    source_id: str | None,
+    line: int | None,
+    column: int | None,
+    excerpt: str,
+    offset: int | None,
+) -> DispatchError:
+    err = DispatchError(message, source_id=source_id)
+    err.line, err.column, err._excerpt, err.offset = line, column, excerpt, offset  # noqa: SLF001
+    return err
