@@ -7,10 +7,10 @@ Run ``nox -s tests`` from a fresh clone; ``uv`` is used when present (``nox -db 
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 import nox
+import tomllib
 
 ROOT = Path(__file__).parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -50,8 +50,8 @@ def tests(session: nox.Session) -> None:
     )
 
 
-@nox.session
-def property(session: nox.Session) -> None:
+@nox.session(name="property")
+def property_tests(session: nox.Session) -> None:
     """
     Run only the Hypothesis properties, with more examples.
     """

@@ -17,7 +17,7 @@ from typing import Any
 
 from newswire._evaluate import evaluate_records, format_report, read_gold
 
-# (corpus, field, metric, floor)
+# Each floor names a corpus, a field, a metric and the minimum value.
 FLOORS: list[tuple[str, str, str, float]] = [
     ("reuters21578", "dateline", "f1", 0.995),
     ("muc3", "dateline", "f1", 0.98),

@@ -26,6 +26,7 @@ from newswire._model import (
     Trailer,
 )
 from newswire._pipeline import parse
+from newswire._schema import json_schema
 from newswire.errors import DispatchError, NewswireError
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "Statement",
     "Trailer",
     "__version__",
+    "json_schema",
     "parse",
 ]
 

@@ -100,8 +100,8 @@ def parse_timestamp(text: str) -> dt.datetime | None:
     True
     """
     try:
-        first = _dateutil_parser.parse(text, default=_EPOCH, fuzzy=True)
-        second = _dateutil_parser.parse(text, default=_EPOCH.replace(year=1901, day=2), fuzzy=True)
+        first = _dateutil_parser.parse(text, default=_EPOCH, fuzzy=True, ignoretz=True)
+        second = _dateutil_parser.parse(text, default=_EPOCH.replace(year=1901, day=2), fuzzy=True, ignoretz=True)
     except (ValueError, OverflowError):
         return None
     if first.year != second.year or first.day != second.day:

@@ -65,14 +65,14 @@ class Counts:
     @property
     def precision(self) -> float:
         """
-        tp / (tp + fp); 1.0 when nothing was predicted.
+        The share of predictions that are right: tp / (tp + fp); 1.0 when nothing was predicted.
         """
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
         """
-        tp / (tp + fn); 1.0 when there was nothing to find.
+        The share of gold items found: tp / (tp + fn); 1.0 when there was nothing to find.
         """
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
@@ -107,7 +107,7 @@ class Accuracy:
     correct: int = 0
     total: int = 0
 
-    def add(self, ok: bool) -> None:  # noqa: FBT001
+    def add(self, ok: bool) -> None:
         """
         Count one case.
         """
@@ -141,7 +141,7 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
                 raise ValueError(msg) from exc
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 msg = f"{path}, line {number}: a gold record needs a 'text' string"
-                raise ValueError(msg)
+                raise ValueError(msg)  # noqa: TRY004 - bad data, not a bad argument
             yield record
 
 

@@ -810,6 +810,34 @@ class Dispatch:
             s for s in self.statements if s.speaker is not None and s.speaker.name == name
         )
 
+    def _repr_html_(self) -> str:
+        """
+        Render the text with its recognised parts highlighted (used by Jupyter).
+
+        Statement content, cues and speakers have distinct colours; hovering
+        shows what each part is and whom a speaker mention resolves to.
+        """
+        from newswire._render import render_html
+
+        return render_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """
+        Return one flat dict per statement, ready for ``pandas.DataFrame``.
+
+        Keys: ``speaker``, ``speaker_mention``, ``cue``, ``kind``, ``content``,
+        ``paragraph``, ``start``, ``end``.
+
+        >>> import newswire
+        >>> newswire.parse("TOKYO (Kyodo) -- The ground shook.").to_records()
+        []
+
+        .. versionadded:: 0.1
+        """
+        from newswire._render import to_records
+
+        return to_records(self)
+
     def iter_spans(self) -> Iterator[tuple[str, Span, str | None]]:
         """
         Yield ``(role, span, expected_text)`` for every span in the dispatch.

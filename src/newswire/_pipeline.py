@@ -8,7 +8,6 @@ The parse pipeline.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from newswire._attribution import find_statements
@@ -22,6 +21,7 @@ from newswire._state import State
 from newswire._text import normalize
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable
 
 __all__ = ["STAGES", "parse"]
@@ -86,17 +86,21 @@ def parse(
 
     .. versionadded:: 0.1
     """
-    if not isinstance(text, str):
-        if isinstance(text, (bytes, bytearray, memoryview)):
+    # Callers without type checking pass bytes or None often enough that the
+    # message must say what to do; checked on `object` views to keep mypy honest.
+    given: object = text
+    if not isinstance(given, str):
+        if isinstance(given, (bytes, bytearray, memoryview)):
             msg = (
-                f"parse() takes str, not {type(text).__name__}: decode it first, "
+                f"parse() takes str, not {type(given).__name__}: decode it first, "
                 "e.g. data.decode('utf-8')"
             )
         else:
-            msg = f"parse() takes str, not {type(text).__name__}"
+            msg = f"parse() takes str, not {type(given).__name__}"
         raise TypeError(msg)
-    if source_id is not None and not isinstance(source_id, str):
-        msg = f"source_id must be a str or None, not {type(source_id).__name__}"
+    given_id: object = source_id
+    if given_id is not None and not isinstance(given_id, str):
+        msg = f"source_id must be a str or None, not {type(given_id).__name__}"
         raise TypeError(msg)
     state = State(norm=normalize(text), source_id=source_id,
                   caller_reference=coerce_date(reference_date))

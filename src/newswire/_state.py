@@ -9,11 +9,10 @@ Per-parse mutable state shared by the pipeline stages.
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._blocks import Block
 from newswire._model import (
     Byline,
     Dateline,
@@ -26,7 +25,12 @@ from newswire._model import (
     Statement,
     Trailer,
 )
-from newswire._text import NormalizedText
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from newswire._blocks import Block
+    from newswire._text import NormalizedText
 
 __all__ = ["State"]
 

@@ -79,7 +79,8 @@ def render_summary(dispatch: Dispatch, *, full: bool = False) -> str:
                          f"{len(entity.mentions)} mention(s)")
     if dispatch.trailer is not None:
         roles = ", ".join(c.role for c in dispatch.trailer.credits)
-        lines.append(f"Trailer    {_short(dispatch.trailer.text, 60)}" + (f" ({roles})" if roles else ""))
+        suffix = f" ({roles})" if roles else ""
+        lines.append(f"Trailer    {_short(dispatch.trailer.text, 60)}{suffix}")
     for diagnostic in dispatch.diagnostics:
         where = "" if diagnostic.span is None else f" at {diagnostic.span.start}"
         lines.append(f"Diagnostic {diagnostic.code}{where}: {diagnostic.message}")
