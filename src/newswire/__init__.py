@@ -7,6 +7,8 @@ newswire: parse wire-service dispatches into typed, immutable records.
 'Kyodo'
 """
 
+from newswire._batch import parse_many
+from newswire._evaluation_api import evaluate
 from newswire._model import (
     Author,
     Byline,
@@ -26,6 +28,7 @@ from newswire._model import (
     Trailer,
 )
 from newswire._pipeline import parse
+from newswire._samples import samples
 from newswire._schema import json_schema
 from newswire.errors import DispatchError, NewswireError
 
@@ -49,8 +52,11 @@ __all__ = [
     "Statement",
     "Trailer",
     "__version__",
+    "evaluate",
     "json_schema",
     "parse",
+    "parse_many",
+    "samples",
 ]
 
 __version__ = "0.1.0"

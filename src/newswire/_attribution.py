@@ -1,20 +1,918 @@
-# Stage 5: attributed statements (placeholder until the statements issue).
+# Stage 5: attributed statements. Each body paragraph (and the headline) is
+# read once: its quotation marks are paired (_quotes), it is cut into
+# sentences that never end inside a closed quotation (_sentences), and only a
+# sentence holding a speech cue or a quotation is tokenised. Cues come from
+# data/speech_verbs.txt. Every cue is then attributed by the first rule of
+# CUE_RULES that claims it; quotations left over are claimed by QUOTE_RULES.
+#
+# A cue rule receives the sentence, the cue and the drafts of the cues before
+# it in the same sentence; it returns a draft statement, or None when the cue
+# is not its shape. None is not an error. The first match wins.
+# A quote rule receives the paragraph context and one quotation no cue
+# claimed, and says whether it attached the quotation somewhere.
 """
 Statement recognition.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
+import attrs
+
+from newswire._model import Cue, Quote, Speaker, Statement
+from newswire._quotes import QuoteSpan, scan_quotes
+from newswire._sentences import WORD, split_sentences
+from newswire._statements_lexicon import CueForm, cue_forms, cue_pattern, word_class
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from newswire._model import MentionHow, StatementKind
     from newswire._state import State
 
-__all__ = ["find_statements"]
+__all__ = ["CUE_RULES", "QUOTE_RULES", "find_statements"]
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’"})
+_CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
+_PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "close"})
+_MAX_NP = 12
+
+
+@attrs.define
+class Draft:
+    """
+    A statement being assembled: character offsets into the normalised text.
+    """
+
+    rule: str
+    fragments: list[tuple[int, int]]
+    cue: tuple[int, int, str] | None
+    speaker: tuple[int, int] | None
+    speaker_how: str = "name"
+    paragraph: int = -1
+    according: bool = False
+    # Token bounds of the cue clause (speaker and cue), for later cues.
+    clause: tuple[int, int] = (0, 0)
+    quotes: list[int] = attrs.Factory(list)
+
+
+@attrs.define
+class CueHit:
+    """
+    A cue found in a sentence: token range ``[start, end)`` and its form.
+    """
+
+    start: int
+    end: int
+    form: CueForm
+    extended: int  # token index after the cue and its adverbials
+
+
+class Sentence:
+    """
+    One tokenised sentence and the quotations that touch it.
+    """
+
+    __slots__ = (
+        "end",
+        "ends",
+        "is_close",
+        "is_open",
+        "lowers",
+        "quote_of",
+        "quotes",
+        "start",
+        "starts",
+        "text",
+    )
+
+    def __init__(self, text: str, start: int, end: int, quotes: list[QuoteSpan]) -> None:
+        """
+        Tokenise ``text[start:end]``; ``quotes`` are the paragraph's quotations.
+        """
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quotes = quotes
+        spans = [match.span() for match in WORD.finditer(text, start, end)]
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
+        self.lowers: list[str] = [text[a:b].casefold() for a, b in spans]
+        count = len(self.starts)
+        self.quote_of = [-1] * count
+        self.is_open = [False] * count
+        self.is_close = [False] * count
+        if not quotes:
+            return
+        qi = 0
+        for index in range(count):
+            pos = self.starts[index]
+            while qi < len(quotes) and quotes[qi].end <= pos:
+                qi += 1
+            if qi >= len(quotes) or quotes[qi].start > pos:
+                continue
+            quote = quotes[qi]
+            if pos == quote.start:
+                self.is_open[index] = True
+            elif quote.closed and pos >= quote.inner_end:
+                self.is_close[index] = True
+            self.quote_of[index] = qi
+
+    def __len__(self) -> int:
+        """
+        Return the number of tokens.
+        """
+        return len(self.starts)
+
+    def word(self, index: int) -> bool:
+        """
+        Tell whether token ``index`` is a word (not punctuation).
+        """
+        return self.lowers[index][0].isalnum()
+
+    def capital(self, index: int) -> bool:
+        """
+        Tell whether token ``index`` starts with a capital letter.
+        """
+        return self.text[self.starts[index]].isupper()
+
+
+def _is_ing(word: str) -> bool:
+    return word.endswith("ing")
+
+
+def _is_base_or_s(form: CueForm) -> bool:
+    word = form.words[0]
+    return not (
+        word.endswith(("ed", "ing"))
+        or word in {"said", "told", "wrote", "spoke", "swore", "according"}
+    )
+
+
+def _find_cues(sentence: Sentence) -> list[CueHit]:
+    forms = cue_forms()
+    lowers = sentence.lowers
+    count = len(lowers)
+    hits: list[CueHit] = []
+    index = 0
+    while index < count:
+        candidates = forms.get(lowers[index])
+        if candidates is None or (sentence.quote_of[index] >= 0 and not sentence.is_close[index]):
+            index += 1
+            continue
+        chosen = None
+        for form in candidates:
+            size = len(form.words)
+            if index + size <= count and tuple(lowers[index : index + size]) == form.words:
+                chosen = form
+                break
+        if chosen is None or not _acceptable(sentence, index, chosen):
+            index += 1
+            continue
+        end = index + len(chosen.words)
+        hits.append(CueHit(index, end, chosen, _extend(sentence, end)))
+        index = end
+    return hits
+
+
+def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
+    lowers = sentence.lowers
+    prev = lowers[index - 1] if index else ""
+    if form.lemma == "according to":
+        return True
+    if prev in {"all", "-", "the", "a", "an", "to", "so", "by"} and form.words[0] != "according":
+        return False
+    if word_class(prev) == "determiner" or prev in _PREPOSITIONS:
+        return False
+    if form.lemma == "call" and len(form.words) == 1:
+        # "called the plan a disaster" / "called it “arbitrary”", not "a group called X".
+        look = index + 1
+        stop = min(len(lowers), index + 12)
+        while look < stop and lowers[look] not in {",", ".", ";"}:
+            if sentence.is_open[look] or (lowers[look] in {"a", "an"} and look > index + 1):
+                break
+            look += 1
+        else:
+            return False
+        if look >= stop or lowers[look] in {",", ".", ";"}:
+            return False
+    if _is_base_or_s(form):
+        # "a report", "his comments": a base or -s form needs a subject.
+        if not index or not sentence.word(index - 1):
+            return False
+        if sentence.capital(index) and index == 0:
+            return False
+    return True
+
+
+def _extend(sentence: Sentence, end: int) -> int:
+    # Extend a cue over what belongs to it: "said Friday", "said in a
+    # statement", "said on Twitter", "told reporters".
+    lowers = sentence.lowers
+    count = len(lowers)
+    pos = end
+    while pos < count:
+        word = lowers[pos]
+        cls = word_class(word)
+        if cls == "time" or (cls == "adverb" and word not in {"is", "was", "has", "have", "had"}):
+            pos += 1
+            continue
+        if word in {"in", "on", "during", "via", "through"} and pos + 1 < count:
+            look = pos + 1
+            while (
+                look < count
+                and look < pos + 5
+                and (
+                    word_class(lowers[look]) == "determiner"
+                    or (
+                        sentence.word(look)
+                        and word_class(lowers[look]) not in {"channel", "boundary"}
+                        and look + 1 < count
+                        and word_class(lowers[look + 1]) == "channel"
+                    )
+                )
+            ):
+                look += 1
+            if look < count and word_class(lowers[look]) in {"channel", "time"}:
+                pos = look + 1
+                continue
+        if cls == "listener":
+            pos += 1
+            continue
+        break
+    return pos
+
+
+def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None:
+    """
+    Return the token range of the noun phrase right before ``cue``, if any.
+    """
+    lowers = sentence.lowers
+    pos = cue - 1
+    while pos >= floor and (
+        word_class(lowers[pos]) == "adverb"
+        or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
+    ):
+        pos -= 1
+    if pos < floor or not sentence.word(pos) or sentence.quote_of[pos] >= 0:
+        return None
+    head = lowers[pos]
+    cls = word_class(head)
+    if cls == "pronoun":
+        return (pos, pos + 1)
+    if cls in {"boundary", "determiner"} or head in _PREPOSITIONS:
+        return None
+    end = pos + 1
+    start = pos
+    look = pos - 1
+    while look >= floor and end - look <= _MAX_NP:
+        word = lowers[look]
+        cls = word_class(word)
+        if sentence.quote_of[look] >= 0:
+            break
+        if not sentence.word(look):
+            if word in {"-", "&"} or (
+                word == "."
+                and look > floor
+                and sentence.capital(look - 1)
+                and len(lowers[look - 1]) <= 4
+            ):
+                look -= 1
+                continue
+            if word in {"’", "'"} and look > floor and sentence.capital(look - 1):
+                look -= 1
+                continue
+            break
+        if cls in {"boundary", "pronoun"} or word in {"said", "says"}:
+            break
+        if cls == "determiner":
+            start = look
+            before = look - 1
+            if (
+                before - 1 >= floor
+                and lowers[before] in _PREPOSITIONS - {"to"}
+                and sentence.word(before - 1)
+                and word_class(lowers[before - 1]) not in {"boundary", "pronoun"}
+            ):
+                look = before - 1
+                start = look
+                continue
+            break
+        if cls == "adverb" and word not in {"all", "both"}:
+            break
+        start = look
+        look -= 1
+    # Do not begin on a preposition or a trailing "-".
+    while start < end and (lowers[start] in _PREPOSITIONS or not sentence.word(start)):
+        start += 1
+    if start >= end:
+        return None
+    return (start, end)
+
+
+def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:
+    """
+    Return the noun phrase starting at token ``pos`` (after an inverted cue).
+    """
+    lowers = sentence.lowers
+    count = len(lowers)
+    if pos >= count or not sentence.word(pos):
+        return None
+    cls = word_class(lowers[pos])
+    if cls == "pronoun":
+        return (pos, pos + 1)
+    if cls == "boundary" or lowers[pos] in _PREPOSITIONS:
+        return None
+    end = pos
+    while end < count and end - pos < _MAX_NP:
+        word = lowers[end]
+        if sentence.quote_of[end] >= 0:
+            break
+        if not sentence.word(end):
+            if word in {"-", "&", "’", "'"} or (
+                word == "." and sentence.capital(end - 1) and len(lowers[end - 1]) <= 4
+            ):
+                end += 1
+                continue
+            break
+        if word_class(word) in {"boundary", "time", "adverb"} or word in {
+            "in",
+            "on",
+            "during",
+            "at",
+        }:
+            break
+        end += 1
+    while end > pos and not sentence.word(end - 1):
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+def _at_end(sentence: Sentence, pos: int) -> bool:
+    # Nothing but closing punctuation from pos to the end of the sentence.
+    return all(lower in _CLOSING_PUNCT or lower in _QUOTE_MARKS for lower in sentence.lowers[pos:])
+
+
+def _char(sentence: Sentence, index: int) -> int:
+    return sentence.starts[index] if index < len(sentence) else sentence.end
+
+
+def _content(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:
+    """
+    Return the trimmed character range of tokens ``[first, last)``.
+    """
+    lowers = sentence.lowers
+    while first < last and (lowers[first] in {",", ":", "that", "—", "-", ";"}):
+        first += 1
+    while last > first and lowers[last - 1] in {",", ".", ";", ":", "—", "-", "!", "?"}:
+        last -= 1
+    if last <= first:
+        return None
+    return (sentence.starts[first], sentence.ends[last - 1])
+
+
+def _quote_range(sentence: Sentence, token: int) -> tuple[int, int] | None:
+    # The inner range of the quotation that token ``token`` opens.
+    qi = sentence.quote_of[token]
+    if qi < 0:
+        return None
+    quote = sentence.quotes[qi]
+    return (quote.inner_start, quote.inner_end)
+
+
+def _quote_before(sentence: Sentence, pos: int) -> int:
+    # The quotation index closing right before token ``pos`` (skipping one comma).
+    look = pos - 1
+    if look >= 0 and sentence.lowers[look] in {",", "—"}:
+        look -= 1
+    if look >= 0 and sentence.is_close[look]:
+        return sentence.quote_of[look]
+    if look >= 1 and sentence.lowers[look] in {",", "!", "?"} and sentence.is_close[look - 1]:
+        return sentence.quote_of[look - 1]
+    return -1
+
+
+def _draft(
+    rule: str,
+    fragments: list[tuple[int, int] | None],
+    sentence: Sentence,
+    hit: CueHit,
+    speaker: tuple[int, int] | None,
+    *,
+    quotes: list[int] | None = None,
+) -> Draft | None:
+    kept = [f for f in fragments if f is not None and f[1] > f[0]]
+    if not kept:
+        return None
+    cue_start = sentence.starts[hit.start]
+    cue_end = sentence.ends[max(hit.end, hit.extended) - 1]
+    span = None if speaker is None else (sentence.starts[speaker[0]], sentence.ends[speaker[1] - 1])
+    clause_lo = hit.start if speaker is None else min(hit.start, speaker[0])
+    clause_hi = max(hit.extended, hit.end) if speaker is None else max(hit.extended, speaker[1])
+    return Draft(
+        rule=rule,
+        fragments=kept,
+        cue=(cue_start, cue_end, hit.form.lemma),
+        speaker=span,
+        clause=(clause_lo, clause_hi),
+        quotes=list(quotes or ()),
+        according=hit.form.lemma == "according to",
+    )
+
+
+def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
+    # Content read forwards runs to the end of the sentence, or to a later
+    # participial cue after a comma (", adding that ...").
+    for later in hits[index + 1 :]:
+        if (
+            later.start > start
+            and later.start > 0
+            and sentence.lowers[later.start - 1] in {",", "—", ";"}
+            and _is_ing(later.form.words[0])
+        ):
+            return later.start - 1
+    return len(sentence)
+
+
+def _forward_content(
+    sentence: Sentence, hits: list[CueHit], index: int
+) -> tuple[list[tuple[int, int] | None], list[int]]:
+    hit = hits[index]
+    pos = max(hit.end, hit.extended)
+    lowers = sentence.lowers
+    count = len(lowers)
+    if hit.form.lemma in {"tell", "inform", "assure", "remind", "brief", "warn", "ask"}:
+        # Skip the listener: "told reporters on Friday that".
+        look = pos
+        while look < count and look < pos + 8 and sentence.word(look) and lowers[look] != "that":
+            look += 1
+        if look < count and lowers[look] == "that":
+            pos = look + 1
+    while pos < count and lowers[pos] in {",", ":", "—", "that"}:
+        pos += 1
+    if pos < count and sentence.is_open[pos]:
+        qi = sentence.quote_of[pos]
+        quote = sentence.quotes[qi]
+        # A quotation that runs to the end of the sentence is the content.
+        close = pos
+        while close < count and sentence.quote_of[close] == qi:
+            close += 1
+        if _at_end(sentence, close):
+            return [(quote.inner_start, quote.inner_end)], [qi]
+    end = _forward_end(sentence, hits, index, pos)
+    return [_content(sentence, pos, end)], []
+
+
+# --- cue rules ------------------------------------------------------------
+
+Context = list[Draft | None]
+
+
+def attribute_according_to(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``According to the ministry, ...`` and ``..., according to X.``
+    """
+    del done
+    hit = hits[index]
+    if hit.form.lemma != "according to":
+        return None
+    source = _object(sentence, hit.end)
+    if source is None:
+        return None
+    after = source[1]
+    lowers = sentence.lowers
+    if hit.start == 0 or (hit.start == 1 and not sentence.word(0)):
+        return _draft(
+            "according_to", [_content(sentence, after, len(sentence))], sentence, hit, source
+        )
+    before = _content(sentence, 0, hit.start)
+    rest = None
+    if after < len(sentence) and lowers[after] == "," and not _at_end(sentence, after + 1):
+        rest = _content(sentence, after + 1, len(sentence))
+    return _draft("according_to", [before, rest], sentence, hit, source)
+
+
+def attribute_inverted(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``"...," said Xi.`` and ``..., said a spokesman, adding ...``
+    """
+    del done
+    hit = hits[index]
+    if hit.start == 0 or (
+        sentence.lowers[hit.start - 1] not in {",", "—"} and not (sentence.is_close[hit.start - 1])
+    ):
+        return None
+    speaker = _object(sentence, hit.end)
+    if speaker is None:
+        return None
+    after = speaker[1]
+    lowers = sentence.lowers
+    if _quote_before(sentence, hit.start) < 0 and not (
+        _at_end(sentence, after) or lowers[after] in {",", "—", ";", ".", "who", "on", "at", "in"}
+    ):
+        return None
+    return _trailing(sentence, hits, index, speaker, hit.start, rule="inverted")
+
+
+def _trailing(
+    sentence: Sentence,
+    hits: list[CueHit],
+    index: int,
+    speaker: tuple[int, int],
+    left: int,
+    *,
+    rule: str,
+) -> Draft | None:
+    # Content before the attribution: a quotation right before it, or the
+    # text from the sentence start (or the previous cue clause).
+    hit = hits[index]
+    qi = _quote_before(sentence, left)
+    after = max(hit.extended, hit.end, speaker[1])
+    lowers = sentence.lowers
+    count = len(lowers)
+    fragments: list[tuple[int, int] | None] = []
+    quotes: list[int] = []
+    if qi >= 0:
+        quote = sentence.quotes[qi]
+        fragments.append((quote.inner_start, quote.inner_end))
+        quotes.append(qi)
+    else:
+        floor = 0
+        for other in hits[:index]:
+            floor = max(floor, other.extended, other.end)
+        fragments.append(_content(sentence, floor, left))
+    if after < count and lowers[after] in {",", "—"} and after + 1 < count:
+        nxt = after + 1
+        if sentence.is_open[nxt]:
+            qn = sentence.quote_of[nxt]
+            quote = sentence.quotes[qn]
+            fragments.append((quote.inner_start, quote.inner_end))
+            quotes.append(qn)
+        elif qi < 0 and not any(h.start == nxt for h in hits) and not _at_end(sentence, nxt):
+            # Interrupted: "The two countries, he added, have ...".
+            fragments.append(_content(sentence, nxt, _forward_end(sentence, hits, index, nxt)))
+            rule = "interrupted"
+    return _draft(rule, fragments, sentence, hit, speaker, quotes=quotes)
+
+
+def _plausible_subject(sentence: Sentence, speaker: tuple[int, int]) -> bool:
+    # "long-term forecasts like ...": a noun read as a verb has a subject
+    # that is neither a name, a pronoun, a determined phrase nor a source noun.
+    first, last = speaker
+    if sentence.capital(first) or word_class(sentence.lowers[first]) in {"determiner", "pronoun"}:
+        return True
+    return word_class(sentence.lowers[last - 1]) in {"group", "anonymous", "organisation"}
+
+
+def attribute_subject(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``Xi said ...``, ``..., he said.``, ``The two countries, he added, have ...``
+    """
+    del done
+    hit = hits[index]
+    floor = 0
+    for other in hits[:index]:
+        floor = max(floor, other.end)
+    speaker = _subject(sentence, hit.start, floor)
+    if speaker is None:
+        return None
+    lowers = sentence.lowers
+    if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker):
+        return None
+    count = len(lowers)
+    pre = speaker[0] - 1
+    after = max(hit.extended, hit.end)
+    trailing = pre >= 0 and (lowers[pre] in {",", "—"} or sentence.is_close[pre])
+    quoted = _quote_before(sentence, speaker[0]) >= 0
+    if not quoted and after + 1 < count and lowers[after] == "," and sentence.is_open[after + 1]:
+        trailing = False
+    if trailing and (
+        _at_end(sentence, after)
+        or (after < count and lowers[after] in {",", "—", ";"})
+        or (
+            quoted
+            and after < count
+            and lowers[after] not in {"that", ":"}
+            and not sentence.is_open[after]
+        )
+    ):
+        return _trailing(sentence, hits, index, speaker, speaker[0], rule="trailing")
+    fragments, quotes = _forward_content(sentence, hits, index)
+    return _draft("reported", fragments, sentence, hit, speaker, quotes=quotes)
+
+
+def attribute_participle(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``..., adding that ...`` / ``Noting that ..., Xi said ...`` / ``... and said ...``
+    """
+    hit = hits[index]
+    lowers = sentence.lowers
+    word = hit.form.words[0]
+    first = 0
+    while first < len(lowers) and not sentence.word(first):
+        first += 1
+    if hit.start == first and _is_ing(word):
+        # Fronted participle: its speaker is the main clause's, found later.
+        end = len(sentence)
+        for later in hits[index + 1 :]:
+            subject = _subject(sentence, later.start, hit.end)
+            if subject is not None:
+                end = subject[0]
+                draft = _draft(
+                    "participle", [_content(sentence, hit.end, end)], sentence, hit, subject
+                )
+                if draft is not None:
+                    draft.speaker_how = "shared"
+                return draft
+        return None
+    prev = lowers[hit.start - 1] if hit.start else ""
+    if prev in {",", "—", ";"}:
+        if not _is_ing(word):
+            return None
+    elif prev != "and" or _is_base_or_s(hit.form) or _is_ing(word):
+        return None
+    earlier = next((d for d in reversed(done) if d is not None and d.speaker is not None), None)
+    fragments, quotes = _forward_content(sentence, hits, index)
+    if earlier is None:
+        subject = _sentence_subject(sentence, first, hit.start)
+        if subject is None:
+            return None
+        return _draft("participle", fragments, sentence, hit, subject, quotes=quotes)
+    draft = _draft("participle", fragments, sentence, hit, None, quotes=quotes)
+    if draft is not None:
+        draft.speaker = earlier.speaker
+        draft.speaker_how = "shared"
+    return draft
+
+
+def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, int] | None:
+    # The name or pronoun opening the sentence: "Clinton went on ..., saying".
+    lowers = sentence.lowers
+    if first < limit and lowers[first] in {"but", "and", "then"}:
+        first += 1
+    if first >= limit or not sentence.word(first):
+        return None
+    if word_class(lowers[first]) == "pronoun":
+        return (first, first + 1)
+    end = first
+    while end < limit and sentence.word(end) and sentence.capital(end):
+        end += 1
+    if end == first or word_class(lowers[first]) in {"determiner", "boundary"}:
+        return None
+    return (first, end)
+
+
+def attribute_appositive(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``Hugh Hill, a doctor, said ...`` / ``Ann Lee, 44, said ...``
+    """
+    del done
+    hit = hits[index]
+    lowers = sentence.lowers
+    if hit.start < 3 or lowers[hit.start - 1] != ",":
+        return None
+    floor = 0
+    for other in hits[:index]:
+        floor = max(floor, other.extended, other.end)
+    speaker = None
+    for comma in range(max(floor, hit.start - 40), hit.start - 1):
+        if lowers[comma] != ",":
+            continue
+        if sentence.quote_of[comma] >= 0:
+            return None
+        candidate = _subject(sentence, comma, floor)
+        if candidate is None or not sentence.capital(candidate[0]):
+            continue
+        opener = candidate[0] - 1
+        if opener < floor or lowers[opener] in {",", "but", "and"} or not sentence.word(opener):
+            speaker = candidate
+            break
+    if speaker is None:
+        return None
+    fragments, quotes = _forward_content(sentence, hits, index)
+    return _draft("appositive", fragments, sentence, hit, speaker, quotes=quotes)
+
+
+CUE_RULES: tuple[
+    tuple[str, Callable[[Sentence, list[CueHit], int, Context], Draft | None]], ...
+] = (
+    ("according_to", attribute_according_to),
+    ("inverted", attribute_inverted),
+    ("subject", attribute_subject),
+    ("appositive", attribute_appositive),
+    ("participle", attribute_participle),
+)
+
+
+# --- paragraphs -------------------------------------------------------------
+
+
+@attrs.define
+class _Paragraph:
+    index: int
+    start: int
+    end: int
+    quotes: list[QuoteSpan]
+    drafts: list[Draft] = attrs.Factory(list)
+    claimed: set[int] = attrs.Factory(set)
+
+
+def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
+    text = state.text
+    quotes = paragraph.quotes
+    protected = [(q.start, q.end) for q in quotes if q.closed]
+
+    def attribution_follows(stop: int, after: int) -> bool:
+        # '"...?" Sanders asked.': a quotation ending in ?, ! or . and then
+        # its attribution, within a few words, is one sentence.
+        if text[after - 1] not in " \t\n" or text[stop] not in ".!?":
+            return False
+        if not any(q.closed and q.start < stop < q.end <= after for q in quotes):
+            return False
+        at = bisect.bisect_left(cue_starts, after)
+        return (
+            at < len(cue_starts)
+            and cue_starts[at] < after + 40
+            and "." not in text[after : cue_starts[at]]
+        )
+
+    cue_starts = [m.start() for m in cue_pattern().finditer(text, paragraph.start, paragraph.end)]
+    if not cue_starts and not quotes:
+        return
+    for start, end in split_sentences(
+        text, paragraph.start, paragraph.end, protected, attribution_follows
+    ):
+        at = bisect.bisect_left(cue_starts, start)
+        has_cue = at < len(cue_starts) and cue_starts[at] < end
+        if not has_cue and not any(start <= q.start < end for q in quotes):
+            continue
+        sentence = Sentence(text, start, end, quotes if has_cue else [])
+        hits = _find_cues(sentence) if has_cue else []
+        done: Context = []
+        for index in range(len(hits)):
+            draft = None
+            for _name, rule in CUE_RULES:
+                draft = rule(sentence, hits, index, done)
+                if draft is not None:
+                    break
+            done.append(draft)
+            if draft is not None:
+                draft.paragraph = paragraph.index
+                paragraph.drafts.append(draft)
+                paragraph.claimed.update(draft.quotes)
+        if any(d is not None for d in done):
+            continue
+        for qi, quote in enumerate(quotes):
+            if qi in paragraph.claimed or not (start <= quote.start < end):
+                continue
+            for _name, quote_rule in QUOTE_RULES:
+                if quote_rule(paragraph, qi, quote, sentence):
+                    break
+
+
+def attach_following_quote(
+    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence: Sentence
+) -> bool:
+    """
+    ``"..." he added. "..."``: a quotation opening a sentence after a direct quote.
+    """
+    if quote.start != sentence.start:
+        return False
+    previous = next((d for d in reversed(paragraph.drafts) if d.quotes), None)
+    if previous is None or previous.speaker is None:
+        return False
+    previous.fragments.append((quote.inner_start, quote.inner_end))
+    previous.quotes.append(qi)
+    paragraph.claimed.add(qi)
+    return True
+
+
+QUOTE_RULES: tuple[tuple[str, Callable[[_Paragraph, int, QuoteSpan, Sentence], bool]], ...] = (
+    ("following_quote", attach_following_quote),
+)
+
+
+def _floating(state: State, paragraph: _Paragraph, last: Draft | None) -> Draft | None:
+    # A paragraph that is one quotation with no attribution continues the
+    # previous speaker (AP/Reuters convention for multi-paragraph quotes).
+    if last is None or last.speaker is None or not last.quotes or not paragraph.quotes:
+        return None
+    first = paragraph.quotes[0]
+    if first.start != paragraph.start or paragraph.drafts:
+        return None
+    fragments = [(q.inner_start, q.inner_end) for q in paragraph.quotes]
+    del state
+    return Draft(
+        rule="continuation",
+        fragments=fragments,
+        cue=None,
+        speaker=last.speaker,
+        speaker_how="continuation",
+        paragraph=paragraph.index,
+        quotes=list(range(len(paragraph.quotes))),
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _statement(state: State, draft: Draft) -> Statement | None:
+    text = state.text
+    fragments = sorted({_trim(text, a, b) for a, b in draft.fragments if b > a})
+    fragments = [f for f in fragments if f[1] > f[0]]
+    if not fragments:
+        return None
+    first, last = fragments[0][0], fragments[-1][1]
+    kind: StatementKind
+    if draft.according:
+        kind = "according_to"
+    elif draft.quotes and len(draft.quotes) >= len(fragments):
+        kind = "direct"
+    elif any(_QUOTE_CHARS.intersection(text[a:b]) for a, b in fragments):
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    cue = None
+    if draft.cue is not None:
+        cue = Cue(
+            text=state.original(draft.cue[0], draft.cue[1]),
+            span=state.span(draft.cue[0], draft.cue[1]),
+            lemma=draft.cue[2],
+        )
+    speaker = None
+    if draft.speaker is not None:
+        a, b = draft.speaker
+        speaker = Speaker(
+            text=state.original(a, b), span=state.span(a, b), name=None, how=_how(draft, text[a:b])
+        )
+    return Statement(
+        kind=kind,
+        content=Quote(
+            text=state.original(first, last),
+            span=state.span(first, last),
+            fragments=tuple(state.span(a, b) for a, b in fragments),
+        ),
+        cue=cue,
+        speaker=speaker,
+        paragraphs=(draft.paragraph,) if draft.paragraph >= 0 else (),
+        rule=draft.rule,
+    )
+
+
+_QUOTE_CHARS = frozenset('"“”„«»')
+
+
+def _how(draft: Draft, mention: str) -> MentionHow:
+    del draft
+    lowered = mention.casefold()
+    if word_class(lowered) == "pronoun":
+        return "pronoun"
+    if mention[:1].isupper() and not lowered.startswith(("the ", "a ", "an ")):
+        return "name"
+    return "description"
 
 
 def find_statements(state: State) -> None:
     """
     Find the attributed statements in the body paragraphs.
     """
-    del state
+    text = state.text
+    paragraphs: list[_Paragraph] = []
+    for index, block in enumerate(state.body):
+        start = block.start
+        if index == 0 and state.body_offset > start:
+            start = state.body_offset
+        start, end = _trim(text, start, block.end)
+        if start < end:
+            paragraphs.append(_Paragraph(index, start, end, scan_quotes(text, start, end)))
+    last: Draft | None = None
+    drafts: list[Draft] = []
+    for paragraph in paragraphs:
+        _read_paragraph(state, paragraph)
+        floating = _floating(state, paragraph, last)
+        if floating is not None:
+            paragraph.drafts.append(floating)
+        drafts.extend(paragraph.drafts)
+        if paragraph.drafts:
+            last = paragraph.drafts[-1]
+    for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.fragments[0][0]):
+        statement = _statement(state, draft)
+        if statement is not None:
+            state.statements.append(statement)

@@ -10,12 +10,21 @@ Month names, year inference and timestamp reading.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from dateutil import parser as _dateutil_parser
 
 from newswire._lexicons import read_mapping
 
-__all__ = ["coerce_date", "infer_year", "month_number", "parse_timestamp", "resolve_date"]
+__all__ = [
+    "coerce_date",
+    "guess_month",
+    "infer_year",
+    "month_number",
+    "parse_timestamp",
+    "read_day",
+    "resolve_date",
+]
 
 _EPOCH = dt.datetime(1900, 1, 1)  # noqa: DTZ001 - a naive sentinel, never shown
 
@@ -29,6 +38,91 @@ def month_number(word: str) -> int | None:
     """
     value = read_mapping("months.txt").get(word.rstrip(".").casefold())
     return None if value is None else int(value)
+
+
+# Full English month names for the typo check: a misspelling in a dateline's
+# date position is one edit (or one swap of neighbours) from one of these.
+_FULL_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _one_edit(word: str, name: str) -> bool:
+    # Optimal-string-alignment distance <= 1, in one pass over the words.
+    if word == name:
+        return True
+    if abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == name[diff[1]]
+            and word[diff[1]] == name[diff[0]]
+        )
+    short, long = (word, name) if len(word) < len(name) else (name, word)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+@functools.lru_cache(maxsize=8192)
+def guess_month(word: str) -> int | None:
+    """
+    Return the month a word stands for, allowing one typing error.
+
+    Meant for words already in a date position (a day follows), where
+    ``Mach 4`` or ``Juen 19`` can only be a month. Words under four letters
+    get no allowance.
+
+    >>> guess_month("Macrh"), guess_month("Juen"), guess_month("Mach"), guess_month("Main")
+    (3, 6, 3, None)
+    """
+    exact = month_number(word)
+    if exact is not None:
+        return exact
+    folded = word.rstrip(".").casefold()
+    if len(folded) < 4:
+        return None
+    # One edit leaves either the first letter or the rest intact.
+    found = [
+        name
+        for name in _FULL_MONTHS
+        if (folded[0] == name[0] or folded[1:] == name[1:]) and _one_edit(folded, name)
+    ]
+    if len(found) != 1:
+        return None
+    return _FULL_MONTHS.index(found[0]) + 1 + (found[0] in _AFTER_MAY)
+
+
+_AFTER_MAY = frozenset(_FULL_MONTHS[4:])
+
+# Letters typed for digits in real copy: "March 2O", "Apri l7".
+_DAY_DIGITS = str.maketrans("OlI", "011")
+
+
+def read_day(text: str) -> int:
+    """
+    Read a day number, taking the letters O, l and I typed for digits.
+
+    >>> read_day("2O"), read_day("l7"), read_day("31")
+    (20, 17, 31)
+    """
+    return int(text.translate(_DAY_DIGITS))
 
 
 def infer_year(month: int, day: int, reference: dt.date) -> int | None:
@@ -56,7 +150,9 @@ def infer_year(month: int, day: int, reference: dt.date) -> int | None:
     return None if best is None else best[1]
 
 
-def resolve_date(month: int, day: int, year: int | None, reference: dt.date | None) -> dt.date | None:
+def resolve_date(
+    month: int, day: int, year: int | None, reference: dt.date | None
+) -> dt.date | None:
     """
     Build the date of a dateline, inferring the year when it is not written.
 
@@ -101,7 +197,9 @@ def parse_timestamp(text: str) -> dt.datetime | None:
     """
     try:
         first = _dateutil_parser.parse(text, default=_EPOCH, fuzzy=True, ignoretz=True)
-        second = _dateutil_parser.parse(text, default=_EPOCH.replace(year=1901, day=2), fuzzy=True, ignoretz=True)
+        second = _dateutil_parser.parse(
+            text, default=_EPOCH.replace(year=1901, day=2), fuzzy=True, ignoretz=True
+        )
     except (ValueError, OverflowError):
         return None
     if first.year != second.year or first.day != second.day:

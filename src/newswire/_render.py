@@ -58,16 +58,17 @@ _RANK = {
 
 # Inline styles, because notebook front ends and documentation themes drop or
 # scope <style> blocks; the class names stay for anyone who wants their own CSS.
+# Shaded marks set a dark text colour so they stay readable in dark themes.
 _STYLE = {
     "paragraph": "",
     "headline": "font-weight:bold;font-size:1.1em",
     "source_line": "color:#666",
-    "byline": "font-style:italic;background:#fdebd0",
-    "dateline": "background:#e8daef;font-variant:small-caps",
-    "trailer": "color:#666;background:#eeeeee",
-    "content": "background:#fcf3cf",
-    "cue": "background:#abebc6;font-weight:bold",
-    "speaker": "background:#aed6f1;text-decoration:underline",
+    "byline": "font-style:italic;background:#fdebd0;color:#111",
+    "dateline": "background:#e8daef;color:#111;font-variant:small-caps",
+    "trailer": "color:#444;background:#eeeeee",
+    "content": "background:#fcf3cf;color:#111",
+    "cue": "background:#abebc6;color:#111;font-weight:bold",
+    "speaker": "background:#aed6f1;color:#111;text-decoration:underline",
 }
 
 _LEGEND = (

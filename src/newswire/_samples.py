@@ -36,9 +36,9 @@ def samples() -> dict[str, str]:
     >>> texts = newswire.samples()
     >>> texts["xinhua-demo.txt"].splitlines()[2]
     '(Xinhua) 09:30, March 14, 2024'
-    >>> d = newswire.parse(texts["tass-arctic.txt"], reference_date="2024-05-15")
+    >>> d = newswire.parse(texts["reuters-markets.txt"], reference_date="2024-05-15")
     >>> d.dateline.place, d.dateline.agency, d.dateline.date.isoformat()
-    ('MURMANSK', 'TASS', '2024-05-14')
+    ('WARSAW', 'Reuters', '2024-05-14')
 
     .. versionadded:: 0.1
     """

@@ -1,15 +1,28 @@
 # Agency names are data (data/agencies.txt): a surface form maps to one
 # canonical name. Relayed credits name a bureau before the agency
-# ("BEIJING XINHUA", "PARIS AFP"): the agency is the last word(s).
+# ("BEIJING XINHUA", "PARIS AFP"): the agency is the last word(s). FBIS copy
+# adds the service ("TASS INTERNATIONAL SERVICE", "XINHUA DOMESTIC SERVICE"),
+# and joint credits lose their hyphen ("ACAN EFE" is "ACAN-EFE").
 """
 Canonical news-agency names.
 """
 
 from __future__ import annotations
 
+import functools
+
+import regex
+
 from newswire._lexicons import read_mapping
 
 __all__ = ["canonical_agency"]
+
+# e.g. "XINHUA DOMESTIC SERVICE"  "TASS INTERNATIONAL SERVICE"  "Xinhua News Agency"
+_SERVICE = regex.compile(
+    r"[ ]++(?:(?:international|domestic|overseas|english|spanish|french)[ ]++)?+"
+    r"(?:service|news[ ]++service|news[ ]++agency|news)\Z",
+    regex.IGNORECASE,
+)
 
 
 def _key(surface: str) -> str:
@@ -17,23 +30,43 @@ def _key(surface: str) -> str:
     return collapsed.replace(" - ", "-").replace(" -", "-").replace("- ", "-").casefold()
 
 
+def _lookup(key: str) -> str | None:
+    agencies = read_mapping("agencies.txt")
+    found = agencies.get(key)
+    if found is None and " " in key:
+        found = agencies.get(key.replace(" ", "-"))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
 def canonical_agency(surface: str) -> str | None:
     """
     Return the canonical name of an agency credit, or None when unknown.
 
-    >>> canonical_agency("Reuter"), canonical_agency("ACAN - EFE"), canonical_agency("BEIJING XINHUA")
-    ('Reuters', 'ACAN-EFE', 'Xinhua')
+    >>> canonical_agency("Reuter"), canonical_agency("ACAN - EFE")
+    ('Reuters', 'ACAN-EFE')
+    >>> canonical_agency("BEIJING XINHUA"), canonical_agency("(AP )")
+    ('Xinhua', 'AP')
+    >>> canonical_agency("ACAN EFE"), canonical_agency("TASS INTERNATIONAL SERVICE")
+    ('ACAN-EFE', 'TASS')
     >>> canonical_agency("Photo") is None
     True
     """
-    agencies = read_mapping("agencies.txt")
     key = _key(surface.strip(" ./()[]"))
-    found = agencies.get(key)
+    if not key or len(key) > 60:
+        return None
+    found = _lookup(key)
     if found is not None:
         return found
+    trimmed = _SERVICE.sub("", key)
+    if trimmed != key and trimmed:
+        found = _lookup(trimmed)
+        if found is not None:
+            return found
+        key = trimmed
     words = key.split(" ")
     for cut in range(1, len(words)):
-        found = agencies.get(" ".join(words[cut:]))
+        found = _lookup(" ".join(words[cut:]))
         if found is not None:
             return found
     return None

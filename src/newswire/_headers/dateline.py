@@ -1,8 +1,16 @@
 # The dateline: place, optional region, optional date, optional agency credit,
 # then a separator, at the start of a block ("BEIJING, Dec. 31 (Xinhua) --").
-# The pattern proposes; the code checks the month name against the lexicon
-# and the day against the calendar, so "WASHINGTON officials said" or a table
-# row is never taken for a dateline.
+# scan_dateline walks one line token by token (patterns in _patterns.py) and
+# proposes a candidate without touching the state; accept_dateline weighs it
+# in context; commit_dateline stores the record. The split lets the header
+# stage look ahead past deck lines without side effects.
+#
+# A candidate is *strong* when it has a date or an agency credit (or is
+# e.g. "(Undated)" or an FBIS placeholder). Otherwise it is only a place and a
+# separator, which a headline ("U.S. SUGAR IMPORTS DOWN - USDA") or a table
+# row ("COPPER GRADE A - 2650 tonnes") also is: such a *weak* candidate needs
+# its place in data/places.txt or its region in data/regions.txt, capitals,
+# and is never taken from the first of several blocks (that is the headline).
 """
 Dateline recognition.
 """
@@ -11,124 +19,541 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
 import regex
 
-from newswire._dates import month_number, resolve_date
+from newswire._dates import guess_month, month_number, read_day, resolve_date
 from newswire._headers.agency import canonical_agency
+from newswire._lexicons import read_set
 from newswire._model import Dateline
+from newswire._patterns import (
+    DATELINE_AGENCY_WORD,
+    DATELINE_NO_CITY,
+    DATELINE_NO_DATE,
+    DATELINE_PAREN,
+    DATELINE_PREFIX,
+    DATELINE_SEPARATOR,
+    DATELINE_SLASH,
+    DATELINE_UNDATED,
+    DAY_MONTH,
+    MONTH_DAY,
+    MONTH_ONLY,
+    PLACE_WORD,
+)
 
 if TYPE_CHECKING:
     from newswire._blocks import Block
     from newswire._state import State
 
-__all__ = ["DATELINE", "recognize_dateline"]
+__all__ = [
+    "DatelineCandidate",
+    "accept_dateline",
+    "commit_dateline",
+    "recognize_dateline",
+    "scan_dateline",
+]
 
-DATELINE = regex.compile(
-    r"""
-    (?P<prefix>[*#]*+)
-    (?:
-      (?P<undated>\(Undated\))
-    |
-      # "BEIJING"  "Panama  City"  "PORT-AU-PRINCE"  "New Delhi"
-      (?P<place>\p{Lu}[\p{L}'.&\-]*+(?:[ ]{1,2}(?:\p{Lu}[\p{L}'.&\-]*+|de|del|la|es|el|da|do))*+)
-      # "MANAGUA (NICARAGUA)"  "New Delhi [India]"
-      (?:[ ]?+[(\[](?P<region_paren>\p{Lu}[\p{L}. ]{1,30}+)[)\]])?+
-      # ", Kenya"  ", N.Y."  ", United States"
-      (?:,[ ]*+(?P<region>\p{Lu}[\p{L}.]*+(?:[ ]\p{Lu}[\p{L}.]*+)*+))?
-    )
-    # ", Dec. 31"  ", 9 JAN 90"  ", July 12."
-    (?:,?[ ]*+(?:
-        (?P<month>\p{L}{3,10}+)\.?+[ ]*+(?P<day>\d{1,2}+)(?!\d)(?:,[ ]*+(?P<year>\d{4}))?
-      | (?P<day2>\d{1,2}+)[ ]++(?P<month2>\p{L}{3,10}+)\.?+(?:[ ]++(?P<year2>\d{2,4}+))?
-    )\.?+)?
-    # " (Xinhua)"  "(AP )"  ", Reuter"  " /TASS/."
-    (?:
-        [ ]*+\((?P<agency>[^()\n]{1,40}+)\)
-      | ,[ ]*+(?P<agency_word>Reuters?+)
-      | [ ]*+/(?P<agency_slash>[\p{L}\-]{2,20}+)/\.?+
-    )?
-    [ ]*+
-    (?P<sep>-{1,3}+|—|–|―|_|:|(?<=\)|/\.?)(?=[ ]))
-    """,
-    regex.VERBOSE | regex.VERSION1,
+# A dateline is short: looking further along the line is wasted work.
+_MAX_CHARS = 200
+# Lower-case words that may sit inside a place name ("Rio de Janeiro").
+_CONNECTORS = frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "es",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "du",
+        "des",
+        "le",
+        "sur",
+        "am",
+        "an",
+        "der",
+        "on",
+        "upon",
+        "of",
+        "au",
+        "aux",
+        "y",
+    }
 )
+_MAX_PLACE_WORDS = 6
+_BY_WORDS = frozenset({"By", "BY", "by"})
+_MAX_TAILS = 8
+
+
+@attrs.define(slots=True)
+class DatelineCandidate:
+    """
+    What scan_dateline found, as offsets into the normalised text.
+    """
+
+    start: int
+    end: int = 0
+    place: tuple[int, int] | None = None
+    place_lower: bool = False
+    regions: list[tuple[int, int]] = attrs.Factory(list)
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    date: tuple[int, int] | None = None
+    agency: str | None = None
+    agency_text: str | None = None
+    agency_span: tuple[int, int] | None = None
+    separator: str = ""
+    bracketed: bool = False
+    comma_date: bool = False
+    undated: bool = False
+    placeholder: bool = False
+
+    @property
+    def strong(self) -> bool:
+        """
+        True when more than a place stands before the separator.
+        """
+        return self.day is not None or self.agency is not None or self.undated or self.placeholder
+
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _read_date(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
+    """
+    Read a date at ``pos`` into ``found``; return where it ends, or None.
+    """
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        match = pattern.match(text, pos, end)
+        if match is None:
+            continue
+        month = guess_month(match.group("month"))
+        if month is None:
+            continue
+        found.month = month
+        day = match.group("day")
+        if day[0] == "l" and month_number(match.group("month") + "l") == month:
+            # e.g. "Apri l7": the month's last letter slipped past the space.
+            day = day[1:]
+        found.day = read_day(day)
+        year = match.group("year")
+        found.year = None if year is None else int(year)
+        found.date = match.span()
+        return match.end()
+    match = MONTH_ONLY.match(text, pos, end)
+    if match is not None:
+        month = guess_month(match.group("month"))
+        if month is not None and len(match.group("month")) >= 3:
+            found.month = month
+            found.date = match.span()
+            return match.end()
+    return None
+
+
+def _read_place(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
+    """
+    Read the place words at ``pos``; return where they end, or None.
+    """
+    words = 0
+    place_end = pos
+    scan = pos
+    lower = False
+    while words < _MAX_PLACE_WORDS:
+        match = PLACE_WORD.match(text, scan, end)
+        if match is None:
+            break
+        word = match.group()
+        if not words and word in _BY_WORDS:
+            # e.g. "By JANE DOE NEW YORK (AP)" opens a byline, not a place.
+            return None
+        if words and guess_month(word) is not None and _date_starts(text, scan, end):
+            break
+        if word[0].islower() and not (words and word in _CONNECTORS):
+            # e.g. "omaha, april 7 -"  "La paz, march 4 -": allowed, but only a
+            # date can then make the line a dateline.
+            lower = True
+        words += 1
+        place_end = match.end()
+        scan = match.end()
+        if scan < end and text[scan] == " ":
+            scan += 2 if scan + 1 < end and text[scan + 1] == " " else 1
+        else:
+            break
+    if not words:
+        return None
+    while place_end > pos and text[place_end - 1] in "-/&":
+        place_end -= 1
+    # A connector cannot end a place: "WASHINGTON de" is not one.
+    found.place = (pos, place_end)
+    found.place_lower = lower
+    return place_end
+
+
+def _date_starts(text: str, pos: int, end: int) -> bool:
+    probe = DatelineCandidate(start=pos)
+    return _read_date(text, pos, end, probe) is not None and probe.day is not None
+
+
+def _read_paren(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
+    match = DATELINE_PAREN.match(text, pos, end)
+    if match is None:
+        return None
+    inner = match.group("inner").strip()
+    agency = canonical_agency(inner)
+    if agency is not None and found.agency is None:
+        found.agency = agency
+        found.agency_text = inner
+        i_start = match.start("inner")
+        found.agency_span = (i_start, i_start + len(inner))
+        found.bracketed = True
+        return match.end()
+    if (
+        found.agency is None
+        and found.month is None
+        and not found.regions
+        and found.place is not None
+        and inner[:1].isupper()
+        and all(part[:1].isupper() for part in inner.split())
+    ):
+        i_start = match.start("inner")
+        found.regions.append((i_start, i_start + len(inner)))
+        return match.end()
+    return None
+
+
+def _read_region(text: str, pos: int, end: int) -> int | None:
+    # e.g. "Kenya"  "N.Y."  "New Zealand"  "Md"  "KY": up to three capitalised words.
+    scan = pos
+    last = None
+    for _ in range(3):
+        match = PLACE_WORD.match(text, scan, end)
+        if match is None or not match.group()[0].isupper():
+            break
+        if (
+            last is not None
+            and guess_month(match.group()) is not None
+            and _date_starts(text, scan, end)
+        ):
+            break
+        last = match.end()
+        scan = match.end()
+        if scan < end and text[scan] == " ":
+            scan += 1
+        else:
+            break
+    return last
+
+
+def _read_separator(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
+    match = DATELINE_SEPARATOR.match(text, pos, end)
+    if match is None:
+        return None
+    sep = match.group()
+    after = match.end()
+    if (
+        sep.startswith("-")
+        and pos > 0
+        and text[pos - 1].isalnum()
+        and after < end
+        and (text[after].isalnum())
+    ):
+        # e.g. "HIGH-LEVEL": a hyphen inside a word is no separator.
+        return None
+    found.separator = sep
+    return after
+
+
+def scan_dateline(text: str, start: int, end: int) -> DatelineCandidate | None:
+    """
+    Propose the dateline that opens ``text[start:end]``, or None.
+
+    Only the line at ``start`` is read. The result is lexical: whether it is
+    a dateline in its place is for :func:`accept_dateline` to say.
+
+    >>> found = scan_dateline("LONDON, Jan 5 (Reuters) - Oil rose.", 0, 35)
+    >>> found.agency, found.month, found.day, found.separator
+    ('Reuters', 1, 5, '-')
+    >>> scan_dateline("WASHINGTON officials said", 0, 25) is None
+    True
+    """
+    line_end = text.find("\n", start, end)
+    end = min(end if line_end < 0 else line_end, start + _MAX_CHARS)
+    pos = start
+    prefix = DATELINE_PREFIX.match(text, pos, end)
+    if prefix is not None:
+        pos = prefix.end()
+    found = DatelineCandidate(start=pos)
+    undated = DATELINE_UNDATED.match(text, pos, end)
+    if undated is not None:
+        found.undated = True
+        pos = undated.end()
+        after = _skip_spaces(text, pos, end)
+        sep_end = _read_separator(text, after, end, found)
+        found.end = pos if sep_end is None else sep_end
+        return found
+    no_city = DATELINE_NO_CITY.match(text, pos, end)
+    if no_city is not None:
+        found.placeholder = True
+        pos = no_city.end()
+    else:
+        after = _read_place(text, pos, end, found)
+        if after is None:
+            return None
+        pos = after
+    return _read_tails(text, pos, end, found)
+
+
+def _read_tails(
+    text: str, pos: int, end: int, found: DatelineCandidate
+) -> DatelineCandidate | None:
+    # After the place: commas, parentheses, a date, an agency, regions, in
+    # any of the orders the agencies use, up to the separator.
+    comma = False
+    for _ in range(_MAX_TAILS):
+        scan = _skip_spaces(text, pos, end)
+        if scan >= end:
+            break
+        if text[scan] == ",":
+            if comma:
+                return None
+            comma = True
+            pos = scan + 1
+            continue
+        sep_end = _read_separator(text, scan, end, found)
+        if sep_end is not None:
+            return _finish(text, sep_end, end, found)
+        after = _read_item(text, scan, end, found, comma=comma)
+        if after is None:
+            break
+        if after == _FAIL:
+            return None
+        pos, comma = after, False
+    if found.bracketed and not comma and (pos >= end or text[pos] in " \t"):
+        # PTI and TASS copy may run on with no separator: "Mumbai, Dec 9 (PTI) A".
+        found.end = pos
+        return found
+    return None
+
+
+# _read_item's answer for a line that cannot be a dateline.
+_FAIL = -1
+
+
+def _read_item(
+    text: str, scan: int, end: int, found: DatelineCandidate, *, comma: bool
+) -> int | None:
+    """
+    Read one element after the place; return its end, None or _FAIL.
+    """
+    char = text[scan]
+    if char in "([":
+        after = _read_paren(text, scan, end, found)
+        return _FAIL if after is None else after
+    if char == "/":
+        return _read_slash(text, scan, end, found)
+    if found.placeholder and found.month is None:
+        no_date = DATELINE_NO_DATE.match(text, scan, end)
+        if no_date is not None:
+            return no_date.end()
+    if found.month is None and found.agency is None:
+        after = _read_date(text, scan, end, found)
+        if after is not None:
+            found.comma_date = comma
+            # "July 12." in TASS copy
+            return after + 1 if text.startswith(".", after) else after
+    if comma and found.agency is None:
+        match = DATELINE_AGENCY_WORD.match(text, scan, end)
+        if match is not None:
+            found.agency = canonical_agency(match.group("inner"))
+            found.agency_text = match.group("inner")
+            found.agency_span = match.span("inner")
+            return match.end()
+    if comma and found.month is None and found.agency is None and found.place is not None:
+        after = _read_region(text, scan, end)
+        if after is not None:
+            found.regions.append((scan, after))
+            return after
+    return None
+
+
+def _read_slash(text: str, scan: int, end: int, found: DatelineCandidate) -> int:
+    match = DATELINE_SLASH.match(text, scan, end)
+    if match is None or found.agency is not None:
+        return _FAIL
+    agency = canonical_agency(match.group("inner"))
+    if agency is None:
+        return _FAIL
+    found.agency, found.agency_text = agency, match.group("inner")
+    found.agency_span = match.span("inner")
+    found.bracketed = True
+    return match.end()
+
+
+def _finish(
+    text: str, sep_end: int, end: int, found: DatelineCandidate
+) -> DatelineCandidate | None:
+    # At the separator. A colon separates only after an agency ("(ANI):").
+    if found.separator == ":" and found.agency is None:
+        return None
+    found.end = sep_end
+    if found.month is None and found.separator != ":":
+        # "LOUISVILLE, Colo. - March 16 -": a date set off by dashes.
+        probe = attrs.evolve(found, regions=list(found.regions))
+        after = _read_date(text, _skip_spaces(text, sep_end, end), end, probe)
+        if after is not None and probe.day is not None:
+            again = _read_separator(text, _skip_spaces(text, after, end), end, probe)
+            if again is not None:
+                probe.end = again
+                return probe
+    return found
+
+
+def _known(text: str, span: tuple[int, int] | None, lexicon: str) -> bool:
+    if span is None:
+        return False
+    return text[span[0] : span[1]].casefold() in read_set(lexicon)
+
+
+def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bool) -> bool:
+    """
+    Say whether a scanned candidate is a dateline where it stands.
+
+    ``first_of_many`` is true for the first block of a dispatch that has
+    more blocks: a headline sits there, so only a strong candidate counts.
+    """
+    text = state.text
+    if found.undated or found.placeholder:
+        return True
+    if found.place is None:
+        return False
+    place = text[found.place[0] : found.place[1]]
+    if found.place_lower and found.day is None:
+        return False
+    if found.strong:
+        if first_of_many and found.agency is None and not found.comma_date:
+            # e.g. "ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER" is a headline.
+            return False
+        return found.day is not None or place[:1].isupper()
+    # Weak: a place (and perhaps a region or a month without its day).
+    if first_of_many or not found.separator or found.separator == ":":
+        return False
+    if not place.isupper():
+        return False
+    region = None
+    if found.regions:
+        region = (found.regions[0][0], found.regions[-1][1])
+    return (
+        _known(text, found.place, "places.txt")
+        or _known(text, found.place, "regions.txt")
+        or _known(text, region, "regions.txt")
+        or found.month is not None
+        or _story_follows(text, found)
+    )
+
+
+# e.g. "MIDWAY ATOLL - Seventy-four years ago, a naval battle ...": a sentence.
+_SENTENCE = regex.compile(
+    r"[ ]*+\p{Lu}[\p{Ll}\-]++[,']?+(?P<rest>(?:[ ]++[\p{L}\d,.'\u2019\-]++){5})"
+)
+
+
+# A story's first line runs on; a table cell's text stops short.
+_MIN_STORY_LINE = 50
+
+
+def _story_follows(text: str, found: DatelineCandidate) -> bool:
+    # An unknown place still makes a dateline when a sentence of story text
+    # follows the separator on the same line: headlines and table rows ("COPPER
+    # GRADE A - 2650 tonnes") do not read so. Short places only.
+    if found.place is None or found.separator not in {"-", "--", "\u2014", "\u2013", "\u2015"}:
+        return False
+    if len(text[found.place[0] : found.place[1]].split()) > 3:
+        return False
+    match = _SENTENCE.match(text, found.end)
+    line_end = text.find("\n", found.end)
+    if line_end < 0:
+        line_end = len(text)
+    if match is None or line_end < found.end + _MIN_STORY_LINE:
+        return False
+    # Prose has lower-case words; "No Two Soft Red Winter Jne 129.50" has not.
+    return sum(word[0].islower() for word in match.group("rest").split()) >= 3
+
+
+def commit_dateline(state: State, found: DatelineCandidate) -> int:
+    """
+    Store the dateline record on the state; return where it ends.
+    """
+    text = state.text
+    date = None
+    date_span = None
+    if found.date is not None:
+        date_span = state.span(*found.date)
+    if found.month is not None and found.day is not None:
+        reference = state.reference_date or state.caller_reference
+        if not 1 <= found.day <= 31:
+            state.diagnose(
+                "date.impossible_day",
+                f"the dateline's day {found.day} is not a day of the month",
+                *found.date or (found.start, found.end),
+            )
+        else:
+            date = resolve_date(found.month, found.day, found.year, reference)
+            if date is None and reference is None and found.year is None:
+                state.diagnose(
+                    "date.no_reference",
+                    "the dateline's date has no year and the dispatch has no reference date",
+                    *found.date or (found.start, found.end),
+                )
+    region = None
+    if found.regions:
+        r_start, r_end = found.regions[0][0], found.regions[-1][1]
+        region = state.original(r_start, r_end)
+    state.dateline = Dateline(
+        text=state.original(found.start, found.end),
+        span=state.span(found.start, found.end),
+        place=None if found.place is None else state.original(*found.place),
+        place_span=None if found.place is None else state.span(*found.place),
+        region=region,
+        date=date,
+        date_span=date_span,
+        month=found.month,
+        day=found.day if found.day is not None and 1 <= found.day <= 31 else None,
+        agency=found.agency,
+        agency_text=found.agency_text,
+        agency_span=None if found.agency_span is None else state.span(*found.agency_span),
+        separator=found.separator or None,
+    )
+    end = found.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
+
+
+def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate | None:
+    """
+    Return the dateline candidate at the start of ``block`` if it counts.
+    """
+    found = scan_dateline(state.text, block.start, block.end)
+    if found is None:
+        return None
+    first_of_many = index == 0 and len(state.blocks) > 1 and state.headline is None
+    return found if accept_dateline(state, found, first_of_many=first_of_many) else None
 
 
 def recognize_dateline(state: State, block: Block, index: int) -> int | None:
     """
     Read a dateline at the start of ``block``.
     """
-    del index
-    text = state.text
-    match = DATELINE.match(text, block.start, min(block.end, block.start + 160))
-    if match is None:
+    found = find_dateline(state, block, index)
+    if found is None:
         return None
-    month_word = match.group("month") or match.group("month2")
-    day_text = match.group("day") or match.group("day2")
-    year_text = match.group("year") or match.group("year2")
-    month = day = None
-    if month_word is not None:
-        month = month_number(month_word)
-        if month is None:
-            return None
-        day = int(day_text)
-        if not 1 <= day <= 31:
-            return None
-    agency_text = match.group("agency") or match.group("agency_word") or match.group(
-        "agency_slash"
-    )
-    agency = None
-    if agency_text is not None:
-        agency = canonical_agency(agency_text)
-        if agency is None:
-            return None
-    place = match.group("place")
-    if place is None and match.group("undated") is None:
-        return None
-    if month is None and agency is None and place is not None and not place.isupper():
-        # "Officials - ..." is no dateline; a bare place needs capitals.
-        return None
-    start = match.end("prefix")
-    end = match.end()
-    date = None
-    date_span = None
-    if month is not None and day is not None:
-        year = None if year_text is None else int(year_text)
-        # Source lines come before the dateline, so the dispatch's own date is
-        # known by now; the caller's reference_date is the fallback.
-        reference = state.reference_date or state.caller_reference
-        date = resolve_date(month, day, year, reference)
-        d_start = match.start("month") if match.group("month") else match.start("day2")
-        d_end = match.end("day") if match.group("month") else match.end("month2")
-        if year_text is not None:
-            d_end = max(d_end, match.end("year") if match.group("year") else match.end("year2"))
-        date_span = state.span(d_start, d_end)
-        if date is None and reference is None and year_text is None:
-            state.diagnose(
-                "date.no_reference",
-                "the dateline's date has no year and the dispatch has no reference date",
-                d_start,
-                d_end,
-            )
-    region = match.group("region_paren") or match.group("region")
-    agency_group = next(
-        (g for g in ("agency", "agency_word", "agency_slash") if match.group(g)), None
-    )
-    state.dateline = Dateline(
-        text=state.original(start, end),
-        span=state.span(start, end),
-        place=None if place is None else state.original(*match.span("place")),
-        place_span=None if place is None else state.span(*match.span("place")),
-        region=region,
-        date=date,
-        date_span=date_span,
-        month=month,
-        day=day,
-        agency=agency,
-        agency_text=agency_text,
-        agency_span=None if agency_group is None else state.span(*match.span(agency_group)),
-        separator=match.group("sep") or None,
-    )
-    while end < block.end and text[end].isspace():
-        end += 1
-    return end
+    return min(commit_dateline(state, found), block.end)

@@ -1,5 +1,10 @@
-# The headline: the first block, when it is short and other blocks follow, and
-# no other header recognizer claimed it.
+# The headline: the first line of the first block that is not a source line,
+# when it is short, other blocks follow, and no other header recognizer
+# claimed it. Lines after it in the same block are a deck (a subheadline),
+# not part of the headline, unless the headline was hard-wrapped there: the
+# next line then continues it in lower case. A wire advisory written before
+# the headline ("(LEAD) Seoul to ...") is recorded as a SourceLine of kind
+# e.g. "advisory" and kept out of the headline.
 """
 Headline recognition.
 """
@@ -8,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newswire._model import Headline
+from newswire._model import Headline, SourceLine
+from newswire._patterns import ADVISORY_LINE
 
 if TYPE_CHECKING:
     from newswire._blocks import Block
@@ -20,17 +26,60 @@ _MAX_CHARS = 300
 _MAX_LINES = 3
 
 
+def _line_end(text: str, start: int, end: int) -> int:
+    found = text.find("\n", start, end)
+    return end if found < 0 else found
+
+
 def recognize_headline(state: State, block: Block, index: int) -> int | None:
     """
-    Claim the first block as the headline when it looks like one.
+    Claim the first line(s) of the first story block as the headline.
+
+    Returns where the headline ends; the rest of the block (a deck) is left
+    to the body.
     """
-    if index != 0 or state.headline is not None or len(state.blocks) < 2:
+    if (
+        state.headline is not None
+        or state.byline is not None
+        or index > len(state.source_lines)
+        or len(state.blocks) < 2
+    ):
         return None
-    if block.end - block.start > _MAX_CHARS:
+    text = state.text
+    start = block.start
+    advisory = ADVISORY_LINE.match(text, start, _line_end(text, start, block.end))
+    if (
+        advisory is not None
+        and advisory.end() < _line_end(text, start, block.end)
+        # e.g. "(CORRECTED) - BANK SAYS ...": a Reuters headline keeps its tag.
+        and text[advisory.end()] not in "-\u2013\u2014"
+    ):
+        a_end = advisory.end()
+        while a_end > start and text[a_end - 1] == " ":
+            a_end -= 1
+        state.source_lines.append(
+            SourceLine(
+                text=state.original(start, a_end),
+                span=state.span(start, a_end),
+                kind="advisory",
+                timestamp=None,
+                agency=None,
+            )
+        )
+        start = advisory.end()
+    end = _line_end(text, start, block.end)
+    lines = 1
+    while (
+        end < block.end
+        and lines < _MAX_LINES
+        and text[end - 1] not in ".;:?!"
+        and text[end + 1 : end + 2].islower()
+    ):
+        end = _line_end(text, end + 1, block.end)
+        lines += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end - start > _MAX_CHARS or end <= start:
         return None
-    if state.text.count("\n", block.start, block.end) >= _MAX_LINES:
-        return None
-    state.headline = Headline(
-        text=state.original(block.start, block.end), span=state.span(block.start, block.end)
-    )
-    return block.end
+    state.headline = Headline(text=state.original(start, end), span=state.span(start, end))
+    return end

@@ -3,6 +3,11 @@
 # corpus header " date 2021-12-31 <headline>". They are recorded with their
 # timestamp and never become paragraphs. The first dated one sets the
 # dispatch's reference date (it outranks the caller's reference_date=).
+#
+# Two kinds carry no timestamp: section heads of newspaper archives
+# ("ABSTRACT.", "FULL TEXT.", "Correction Appended.") are kind "section", and
+# wire advisories ("(LEAD)", "(ATTN: adds quote in para 5)", "(URGENT)") are
+# kind "advisory". Neither is a headline or a paragraph.
 """
 Source-line and corpus-header recognition.
 """
@@ -15,13 +20,18 @@ from typing import TYPE_CHECKING
 from newswire._dates import parse_timestamp
 from newswire._headers.agency import canonical_agency
 from newswire._model import Headline, SourceLine
-from newswire._patterns import HEADER_LINE, SOURCE_LINE, TIMESTAMP_LINE
+from newswire._patterns import ADVISORY_LINE, HEADER_LINE, SECTION_HEAD, SOURCE_LINE, TIMESTAMP_LINE
 
 if TYPE_CHECKING:
     from newswire._blocks import Block
     from newswire._state import State
 
-__all__ = ["recognize_header_line", "recognize_source_line"]
+__all__ = [
+    "recognize_advisory",
+    "recognize_header_line",
+    "recognize_section_head",
+    "recognize_source_line",
+]
 
 
 def _set_reference(state: State, when: dt.datetime | None) -> None:
@@ -43,7 +53,7 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     except ValueError:
         state.diagnose("header.bad_date", "header date is not a valid date", *match.span("date"))
         when = None
-    start, end = match.span("date")
+    _, end = match.span("date")
     state.source_lines.append(
         SourceLine(
             text=state.original(block.start, end),
@@ -96,3 +106,35 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
     )
     _set_reference(state, when)
     return block.end
+
+
+def _plain_line(state: State, block: Block, kind: str) -> int:
+    state.source_lines.append(
+        SourceLine(
+            text=state.original(block.start, block.end),
+            span=state.span(block.start, block.end),
+            kind=kind,
+            timestamp=None,
+            agency=None,
+        )
+    )
+    return block.end
+
+
+def recognize_section_head(state: State, block: Block, index: int) -> int | None:
+    """
+    Read an archive section head such as ``ABSTRACT.`` or ``FULL TEXT.``.
+    """
+    if index == 0 or SECTION_HEAD.fullmatch(state.text, block.start, block.end) is None:
+        return None
+    return _plain_line(state, block, "section")
+
+
+def recognize_advisory(state: State, block: Block, index: int) -> int | None:
+    """
+    Read a wire advisory line such as ``(LEAD)`` or ``(ATTN: ...)``.
+    """
+    del index
+    if ADVISORY_LINE.fullmatch(state.text, block.start, block.end) is None:
+        return None
+    return _plain_line(state, block, "advisory")

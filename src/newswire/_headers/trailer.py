@@ -1,8 +1,15 @@
 # Trailers: what follows the story proper, recognised from the last blocks
-# backwards: sign-offs ("Reuter", "Enditem") and credit lines ("(Reporting by
-# X; Editing by Y)", "Associated Press writer X contributed to this report.").
-# recognize_trailer returns the index of the first trailer block (len(blocks)
-# when there is none), so that the header stage can keep them out of the body.
+# backwards: sign-offs ("Reuter", "Enditem", "MORE"), credit lines
+# ("(Reporting by X in Y; Editing by Z)", "Associated Press writer X in Y
+# contributed to this report.") and social credits ("Follow X on Twitter
+# @x."). recognize_trailer returns the index of the first trailer block
+# (len(blocks) when there is none), so that the header stage can keep them
+# out of the body.
+#
+# Xinhua may write "Enditem" at the end of the last paragraph instead of on a
+# line of its own. The marker then belongs to the trailer, not the paragraph:
+# the last body block is cut before it (spans stay exact: the paragraph ends
+# at the last character before the white space that precedes the marker).
 """
 Trailer recognition.
 """
@@ -13,18 +20,26 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from newswire._model import Credit, Span, Trailer
+from newswire._blocks import Block
+from newswire._headers.byline import display_name
+from newswire._model import Author, Credit, Span, Trailer
 
 if TYPE_CHECKING:
     from newswire._state import State
 
 __all__ = ["recognize_trailer"]
 
-# "Reuter"  "REUTER"  "Enditem"  "Fin"
-_END_MARKER = regex.compile(r"(?:Reuters?+|REUTERS?+|Enditem|ENDITEM|End[ ]item|Fin)\.?+\Z")
-# "(Reporting by Larry Fine in New York; Editing by Ken Ferris)"
+# e.g. "Reuter"  "REUTER"  "Enditem"  "End item"  "Fin"  "MORE"  "(END)"  "-30-"
+_END_MARKER = regex.compile(
+    r"(?:Reuters?+|REUTERS?+|reuters?+|Enditem|ENDITEM|End[ ]item|Fin|MORE|More"
+    r"|\(END\)|-30-|\#\#\#)\.?+\Z"
+)
+# e.g. "... closed higher. Enditem"
+_INLINE_END = regex.compile(r"(?<=[.\"'\u201d\u2019)])[ \t]++(?:Enditem|ENDITEM)\.?+\Z")
+# e.g. "(Reporting by Larry Fine in New York; Editing by Ken Ferris)"
 _CREDITS = regex.compile(
-    r"\(?+(?P<body>(?:Additional[ ])?(?:Reporting|Writing|Editing|Compiled)[ ]by[^\n()]{2,400}+)\)?+\Z",
+    r"\(?+(?P<body>(?:Additional[ ])?(?:Reporting|Writing|Editing|Compiled)[ ]by"
+    r"[^\n()]{2,400}+)\)?+\Z",
     regex.IGNORECASE,
 )
 _ROLE = regex.compile(
@@ -32,48 +47,112 @@ _ROLE = regex.compile(
     r"(?P<names>[^;]++)",
     regex.IGNORECASE,
 )
-# "Associated Press writer Jane Doe in Paris contributed to this report."
-_CONTRIBUTED = regex.compile(r"[^\n]{3,300}+contributed[ ]to[ ]this[ ]report\.?+\Z")
+# e.g. "Associated Press writer Jane Doe in Paris contributed to this report."
+_CONTRIBUTED = regex.compile(
+    r"(?P<lead>(?:(?:The[ ])?Associated[ ]Press|AP|Reuters|AFP)?+[ ]?+"
+    r"(?:[\p{L}\-]++[ ]){0,2}(?:writers?+|reporters?+|correspondents?+)[ ]++)?+"
+    r"(?P<names>[^\n]{3,300}?)[ ]++(?:also[ ]++)?+contributed[ ]to[ ]this[ ](?:report|story)\.?+\Z",
+    regex.IGNORECASE,
+)
+# e.g. "Follow Jane Doe on Twitter @janedoe."
+_SOCIAL = regex.compile(
+    r"(?:You[ ]can[ ])?+[Ff]ollow[ ][^\n]{2,80}?[ ]on[ ](?:Twitter|X|Instagram|Facebook)"
+    r"[ ]?+:?+[ ]?+@[\w.]{1,40}+\.?+\Z"
+)
+# e.g. "Jane Doe in New York"  /  "Jane Doe"
+_NAME_IN_PLACE = regex.compile(r"(?P<name>[^,;]+?)(?:[ ]++in[ ]++(?P<place>[^,;]+))?+\Z")
+_MAX_TRAILER_BLOCK = 400
+_LIST_SPLIT = regex.compile(r"[ ]*+,[ ]*+(?:and[ ]++)?+|[ ]++and[ ]++")
+# A name credited in a trailer: capitalised words, particles allowed.
+_NAME = regex.compile(
+    r"\p{Lu}[\p{L}'\u2019.\-]*+(?:[ ](?:\p{Lu}[\p{L}'\u2019.\-]*+|de|van|von|al|bin|da|di|del|la|le))*+"
+)
+
+
+def _credits(
+    state: State, role: str, names: tuple[int, int], whole: tuple[int, int]
+) -> list[Credit]:
+    """
+    Read ``X in Y and Z in W`` at ``names`` into one Credit per place.
+
+    Each credit's text and span are those of ``whole``, the role's words.
+    """
+    text = state.text
+    start, end = names
+    text_start, text_end = whole
+    groups: list[tuple[list[Author], str | None]] = []
+    pending: list[Author] = []
+    pos = start
+    while pos < end:
+        sep = _LIST_SPLIT.search(text, pos, end)
+        part_end = end if sep is None else sep.start()
+        match = _NAME_IN_PLACE.match(text, pos, part_end)
+        if match is not None:
+            n_start, n_end = match.span("name")
+            while n_start < n_end and text[n_start] == " ":
+                n_start += 1
+            name_match = _NAME.fullmatch(text, n_start, n_end)
+            if name_match is not None:
+                name = state.original(n_start, n_end)
+                pending.append(
+                    Author(name=name, display=display_name(name), span=state.span(n_start, n_end))
+                )
+                place = match.group("place")
+                if place is not None:
+                    groups.append((pending, place.strip().rstrip(".")))
+                    pending = []
+        if sep is None:
+            break
+        pos = sep.end()
+    if pending:
+        groups.append((pending, None))
+    if not groups:
+        groups.append(([], None))
+    return [
+        Credit(
+            role=role,
+            text=state.original(text_start, text_end),
+            span=state.span(text_start, text_end),
+            authors=tuple(authors),
+            place=place,
+        )
+        for authors, place in groups
+    ]
 
 
 def recognize_trailer(state: State) -> int:
     """
     Record the trailer and return the index of its first block.
+
+    When an ``Enditem`` closes the last paragraph, the last block in
+    ``state.blocks`` is replaced by the paragraph without it, and the trailer
+    is that marker alone.
     """
     blocks = state.blocks
     text = state.text
+    if len(blocks) > 1:
+        last = blocks[-1]
+        inline = _INLINE_END.search(text, last.start, last.end)
+        if inline is not None:
+            m_start = inline.start() + len(inline.group()) - len(inline.group().lstrip())
+            marker = state.span(m_start, last.end)
+            blocks[-1] = Block(last.start, inline.start())
+            state.trailer = Trailer(
+                text=state.original(m_start, last.end), span=marker, end_marker=marker
+            )
+            return len(blocks)
     first = len(blocks)
-    credits: list[Credit] = []
-    marker: Span | None = None
+    found: list[Credit] = []
+    marker_span: Span | None = None
     while first > 1:
         block = blocks[first - 1]
-        if block.end - block.start > 400:
+        if block.end - block.start > _MAX_TRAILER_BLOCK:
             break
-        if marker is None and not credits and _END_MARKER.match(text, block.start, block.end):
-            marker = state.span(block.start, block.end)
-        elif (found := _CREDITS.match(text, block.start, block.end)) is not None:
-            body_start = found.start("body")
-            for role in _ROLE.finditer(text, body_start, found.end("body")):
-                r_start, r_end = role.span()
-                while text[r_start] == " ":
-                    r_start += 1
-                credits.insert(
-                    0,
-                    Credit(
-                        role=role.group("role").casefold().replace(" ", "_"),
-                        text=state.original(r_start, r_end),
-                        span=state.span(r_start, r_end),
-                    ),
-                )
-        elif _CONTRIBUTED.match(text, block.start, block.end):
-            credits.insert(
-                0,
-                Credit(
-                    role="contributed",
-                    text=state.original(block.start, block.end),
-                    span=state.span(block.start, block.end),
-                ),
-            )
+        block_credits = _block_credits(state, block)
+        if block_credits is not None:
+            found[:0] = block_credits
+        elif marker_span is None and not found and _END_MARKER.match(text, block.start, block.end):
+            marker_span = state.span(block.start, block.end)
         else:
             break
         first -= 1
@@ -82,7 +161,41 @@ def recognize_trailer(state: State) -> int:
         state.trailer = Trailer(
             text=state.original(start, end),
             span=state.span(start, end),
-            credits=tuple(credits),
-            end_marker=marker,
+            credits=tuple(found),
+            end_marker=marker_span,
         )
     return first
+
+
+def _block_credits(state: State, block: Block) -> list[Credit] | None:
+    """
+    Read the credits of one trailer block; None when it holds none.
+    """
+    text = state.text
+    found = _CREDITS.match(text, block.start, block.end)
+    if found is not None:
+        found_credits: list[Credit] = []
+        for role in _ROLE.finditer(text, found.start("body"), found.end("body")):
+            r_start, r_end = role.span()
+            while text[r_start] == " ":
+                r_start += 1
+            while r_end > r_start and text[r_end - 1] in " .":
+                r_end -= 1
+            n_start, n_end = role.span("names")
+            while n_end > n_start and text[n_end - 1] in " .":
+                n_end -= 1
+            name = role.group("role").casefold().replace(" ", "_")
+            found_credits.extend(_credits(state, name, (n_start, n_end), (r_start, r_end)))
+        return found_credits
+    found = _CONTRIBUTED.match(text, block.start, block.end)
+    if found is not None:
+        return _credits(state, "contributed", found.span("names"), (block.start, block.end))
+    if _SOCIAL.match(text, block.start, block.end):
+        return [
+            Credit(
+                role="social",
+                text=state.original(block.start, block.end),
+                span=state.span(block.start, block.end),
+            )
+        ]
+    return None

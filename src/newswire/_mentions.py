@@ -1,0 +1,149 @@
+# Person and organisation names in the whole dispatch (headline and body).
+# One regex pass finds every run of capitalised words; each run is split into
+# a title ("Chinese President", from data/titles.txt plus capitalised
+# nationality adjectives), an honorific (data/honorifics.txt) and the name
+# itself. Runs that name organisations (an acronym, or a word such as
+# "Ministry" or "House") are kept apart from person names. Linear time.
+"""
+Name mentions found anywhere in a dispatch.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from newswire._lexicons import read_set
+from newswire._statements_lexicon import honorifics, titles, word_class
+
+__all__ = ["NameMention", "find_names", "split_name"]
+
+# "Chinese President Xi Jinping" / "Mr. McQuaid" / "Hillary Rodham Clinton's"
+_RUN = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    \p{Lu}[\p{L}\p{N}'’.\-]*+
+    (?: [ ]++ (?: \p{Lu}[\p{L}\p{N}'’.\-]*+
+                | (?:de|da|van|von|bin|al|del|la|le|der|di)(?=[ ]\p{Lu}) ) )*+
+    """,
+    regex.VERBOSE,
+)
+
+_ORGANISATION_WORDS = "organisation_words.txt"
+
+
+@attrs.frozen
+class NameMention:
+    """
+    A name in the text: offsets of the name proper, its words and any title.
+    """
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    title: str | None
+    organisation: bool
+
+
+def split_name(words: list[str]) -> tuple[int, str | None]:
+    """
+    Return how many leading words are title or honorific, and the title.
+
+    The name is what follows the last title word, honorific, party or
+    nationality word (the last word is always kept).
+
+    >>> split_name(["Chinese", "President", "Xi", "Jinping"])
+    (2, 'Chinese President')
+    >>> split_name(["Mr.", "McQuaid"])
+    (1, None)
+    >>> split_name(["Malaysian", "Defence", "Minister", "Ali", "Hassan"])
+    (3, 'Malaysian Defence Minister')
+    """
+    title_set = titles()
+    cut = 0
+    title_end = 0
+    for index, word in enumerate(words[:-1]):
+        lowered = word.casefold().rstrip(".")
+        if lowered in title_set:
+            cut = title_end = index + 1
+        elif lowered in honorifics() or lowered in _LEADING or (
+            word_class(lowered) in {"determiner", "boundary"}
+        ):
+            cut = index + 1
+    if title_end == 0:
+        return cut, None
+    start = 0
+    while start < title_end and (
+        word_class(words[start].casefold()) in {"determiner", "boundary"}
+        or words[start].casefold() in honorifics()
+    ):
+        start += 1
+    return cut, " ".join(words[start:title_end]) or None
+
+
+_LEADING = frozenset(
+    {
+        "former",
+        "acting",
+        "then",
+        "late",
+        "new",
+        "ex",
+        "deputy",
+        "vice",
+        "state",
+        "u.s",
+        "u.s.",
+        "us",
+        "senior",
+        "top",
+        "chief",
+        "republican",
+        "democratic",
+        "democrat",
+        "independent",
+        "libertarian",
+    }
+)
+
+
+def find_names(text: str, start: int, end: int) -> list[NameMention]:
+    """
+    Return the names in ``text[start:end]``, in order.
+
+    >>> t = "Chinese President Xi Jinping met Mr. Lee and the FBI."
+    >>> [(m.words, m.title) for m in find_names(t, 0, len(t))]
+    [(('Xi', 'Jinping'), 'Chinese President'), (('Lee',), None), (('FBI',), None)]
+    >>> [m.organisation for m in find_names(t, 0, len(t))]
+    [False, False, True]
+    """
+    names: list[NameMention] = []
+    org_words = read_set(_ORGANISATION_WORDS)
+    for match in _RUN.finditer(text, start, end):
+        words = match.group().split(" ")
+        offsets: list[int] = []
+        pos = match.start()
+        for word in words:
+            offsets.append(pos)
+            pos += len(word) + 1
+        # Possessives and trailing periods belong to the sentence, not the name.
+        cleaned = [w.removesuffix("'s").removesuffix("’s").rstrip(".’'") for w in words]
+        cut, title = split_name(cleaned)
+        kept = [w for w in cleaned[cut:] if w]
+        if not kept:
+            continue
+        first = kept[0].casefold()
+        if len(kept) == 1 and (
+            word_class(first) in {"boundary", "determiner", "pronoun", "adverb"}
+            or first in titles()
+            or first in _LEADING
+        ):
+            continue
+        organisation = any(w.casefold() in org_words for w in kept) or (
+            len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1
+        )
+        name_start = offsets[cut]
+        last = len(words) - 1
+        name_end = offsets[last] + len(cleaned[last])
+        names.append(NameMention(name_start, name_end, tuple(kept), title, organisation))
+    return names

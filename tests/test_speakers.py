@@ -1,0 +1,86 @@
+"""
+Speaker resolution: mentions resolved to the dispatch's entities.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire import parse
+from newswire._mentions import split_name
+
+XINHUA_STYLE = (
+    "Leaders trade greetings\n\n"
+    "BEIJING, Jan. 2 (Xinhua) -- Chinese President Wang Lihua and his Kenyan counterpart, "
+    "Amina Odhiambo, exchanged messages on Sunday.\n\n"
+    "Wang said the two countries had deepened trade ties.\n\n"
+    "The ports have grown busier, he said.\n\n"
+    "The Chinese president said he looks forward to a visit in the spring."
+)
+
+
+class TestSplitName:
+    NAMES = [
+        pytest.param(["Chinese", "President", "Wang", "Lihua"], (2, "Chinese President"),
+                     id="title"),
+        pytest.param(["Mr", "McQuaid"], (1, None), id="honorific"),
+        pytest.param(["Ann", "Lee"], (0, None), id="bare"),
+    ]
+
+    @pytest.mark.parametrize(("words", "expected"), NAMES)
+    def test_split(self, words: list[str], expected: tuple[int, str | None]) -> None:
+        """
+        Titles and honorifics are cut off the front of a name.
+        """
+        actual = split_name(words)
+
+        assert expected == actual
+
+
+class TestResolution:
+    def test_xinhua_style(self) -> None:
+        """
+        Surname, pronoun and title noun all resolve to the introduced person.
+        """
+        dispatch = parse(XINHUA_STYLE)
+
+        assert ["Wang Lihua"] * 3 == [s.speaker.name for s in dispatch.statements if s.speaker]
+
+    def test_entity_title_and_mentions(self) -> None:
+        """
+        The entity carries the title it was introduced with and its mentions.
+        """
+        dispatch = parse(XINHUA_STYLE)
+        entity = dispatch.entities[0]
+
+        assert ("Wang Lihua", "Chinese President", "person") == (
+            entity.name,
+            entity.title,
+            entity.kind,
+        )
+        assert len(entity.mentions) >= 4
+
+    def test_honorific(self) -> None:
+        """
+        ``Mr McQuaid`` resolves to the fullest form of the name.
+        """
+        text = "Farm prices\n\nDUBLIN (Reuters) - Sean McQuaid runs a farm.\n\nMr McQuaid said yields fell."
+
+        assert ["Sean McQuaid"] == [s.speaker.name for s in parse(text).statements]
+
+    MENTIONS = [
+        pytest.param("Officials said the road was shut.", (None, "group"), id="group"),
+        pytest.param("A source said the road was shut.", (None, "anonymous"), id="anonymous"),
+        pytest.param("The FBI said the road was shut.", ("FBI", "organisation"), id="organisation"),
+        pytest.param("He said the road was shut.", (None, "unknown"), id="pronoun-unresolved"),
+    ]
+
+    @pytest.mark.parametrize(("text", "expected"), MENTIONS)
+    def test_sources_without_person(self, text: str, expected: tuple[str | None, str]) -> None:
+        """
+        Sources with no person name keep name None (or the organisation's name).
+        """
+        speaker = parse(text).statements[0].speaker
+        assert speaker is not None
+
+        assert expected == (speaker.name, speaker.kind)

@@ -1,0 +1,275 @@
+"""
+Attributed statements: quote scanning, sentences and the attribution rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire import parse
+from newswire._quotes import scan_quotes
+from newswire._sentences import split_sentences
+
+
+def _statements(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+    dispatch = parse(text)
+    return [
+        (
+            s.kind,
+            None if s.cue is None else s.cue.text,
+            None if s.speaker is None else s.speaker.text,
+            [f.slice(text) for f in s.content.fragments],
+        )
+        for s in dispatch.statements
+    ]
+
+
+class TestQuotes:
+    QUOTES = [
+        pytest.param('She said: "We will win," and left.', ["We will win,"], id="straight"),
+        pytest.param("“Rates will rise,” the bank said.", ["Rates will rise,"], id="curly"),
+        pytest.param("``It is over,'' the coach said.", ["It is over,"], id="tbaq-backticks"),
+        pytest.param("''We are ready,'' Ms. Ray said.", ["We are ready,"], id="nyt-doubled"),
+        pytest.param("«Nous gagnerons», a dit le maire.", ["Nous gagnerons"], id="guillemets"),
+        pytest.param("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"], id="german"),
+        pytest.param("The horses' carrots weren't fresh.", [], id="apostrophes"),
+    ]
+
+    @pytest.mark.parametrize(("text", "inner"), QUOTES)
+    def test_pairs(self, text: str, inner: list[str]) -> None:
+        """
+        Quotation marks of every style pair up; apostrophes are not quotes.
+        """
+        quotes = scan_quotes(text, 0, len(text))
+
+        assert inner == [text[q.inner_start : q.inner_end] for q in quotes]
+
+    def test_unclosed_runs_to_paragraph_end(self) -> None:
+        """
+        A quotation still open at the paragraph end is unclosed.
+        """
+        text = '"We will keep going, and we will not stop'
+        quotes = scan_quotes(text, 0, len(text))
+
+        assert (False, len(text)) == (quotes[0].closed, quotes[0].inner_end)
+
+
+class TestSentences:
+    def test_abbreviations_and_quotes(self) -> None:
+        """
+        Abbreviations and quoted full stops do not end a sentence.
+        """
+        text = 'Gov. Ann Lee spoke on Dec. 3 in the U.S. capital. "It ends. Now," she said. Go.'
+        quote = text.index('"')
+        protected = [(quote, text.index('"', quote + 1) + 1)]
+
+        assert [
+            "Gov. Ann Lee spoke on Dec. 3 in the U.S. capital.",
+            '"It ends. Now," she said.',
+            "Go.",
+        ] == [text[a:b] for a, b in split_sentences(text, 0, len(text), protected)]
+
+
+class TestReported:
+    CASES = [
+        pytest.param(
+            "Mayor Ann Lee said the bridge will reopen in May.",
+            [("indirect", "said", "Mayor Ann Lee", ["the bridge will reopen in May"])],
+            id="said",
+        ),
+        pytest.param(
+            "The premier noted that exports grew for a third month.",
+            [("indirect", "noted", "The premier", ["exports grew for a third month"])],
+            id="noted-that",
+        ),
+        pytest.param(
+            "Lee stressed that the port must stay open.",
+            [("indirect", "stressed", "Lee", ["the port must stay open"])],
+            id="stressed",
+        ),
+        pytest.param(
+            "She told reporters on Monday that talks would resume.",
+            [("indirect", "told reporters on Monday", "She", ["talks would resume"])],
+            id="told-listener",
+        ),
+        pytest.param(
+            "He also called for calm in the border towns.",
+            [("indirect", "called for", "He", ["calm in the border towns"])],
+            id="called-for",
+        ),
+        pytest.param(
+            "The ministry said in a statement that the dam was safe.",
+            [("indirect", "said in a statement", "The ministry", ["the dam was safe"])],
+            id="said-in-a-statement",
+        ),
+        pytest.param(
+            "Sources said the deal was close.",
+            [("indirect", "said", "Sources", ["the deal was close"])],
+            id="anonymous-group",
+        ),
+        pytest.param(
+            "Ravi Menon, a port official, said the cranes were idle.",
+            [("indirect", "said", "Ravi Menon", ["the cranes were idle"])],
+            id="appositive",
+        ),
+    ]
+
+    @pytest.mark.parametrize(("text", "expected"), CASES)
+    def test_reported(self, text: str, expected: list[object]) -> None:
+        """
+        Reported speech: speaker, cue and content in the agencies' styles.
+        """
+        actual = _statements(text)
+
+        assert expected == actual
+
+
+class TestTrailingAndInterrupted:
+    def test_trailing_with_adding(self) -> None:
+        """
+        ``..., he said, adding that ...`` gives two statements by one speaker.
+        """
+        text = (
+            "Ann Lee spoke in Lagos. Fuel stocks have been low for weeks, she said, "
+            "adding that imports would rise."
+        )
+        actual = _statements(text)
+
+        assert [
+            ("indirect", "said", "she", ["Fuel stocks have been low for weeks"]),
+            ("indirect", "adding", "she", ["imports would rise"]),
+        ] == actual
+
+    def test_interrupted(self) -> None:
+        """
+        ``The two firms, he added, have ...`` is one statement in two fragments.
+        """
+        text = "The two firms, he added, have worked together for a decade."
+        actual = _statements(text)
+
+        assert [
+            ("indirect", "added", "he", ["The two firms", "have worked together for a decade"])
+        ] == actual
+
+    def test_participle_in_front(self) -> None:
+        """
+        ``Noting that ..., X said ...``: both statements belong to X.
+        """
+        text = "Noting that rain had stopped, Lee said the roads would reopen."
+        actual = _statements(text)
+
+        assert [
+            ("indirect", "Noting", "Lee", ["rain had stopped"]),
+            ("indirect", "said", "Lee", ["the roads would reopen"]),
+        ] == actual
+
+    def test_fronted_non_speech_phrase(self) -> None:
+        """
+        ``Looking ahead, X stressed that ...``: the phrase is no statement.
+        """
+        text = "Looking ahead, Lee stressed that prices would fall."
+
+        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)
+
+
+class TestDirect:
+    CASES = [
+        pytest.param('"We will win," Lee said.', [("direct", "said", "Lee", ["We will win,"])],
+                     id="quote-first"),
+        pytest.param('"We will win," said Lee.', [("direct", "said", "Lee", ["We will win,"])],
+                     id="inverted"),
+        pytest.param('Lee said: "We will win."', [("direct", "said", "Lee", ["We will win."])],
+                     id="colon"),
+        pytest.param(
+            '"We will win," he said, "because we trained."',
+            [("direct", "said", "he", ["We will win,", "because we trained."])],
+            id="split",
+        ),
+        pytest.param(
+            '"It is done," he added. "Now we rest."',
+            [("direct", "added", "he", ["It is done,", "Now we rest."])],
+            id="following-quote",
+        ),
+        pytest.param(
+            "''Taxes will fall,'' Ms. Ray said.",
+            [("direct", "said", "Ms. Ray", ["Taxes will fall,"])],
+            id="nyt-doubled",
+        ),
+        pytest.param(
+            "“Can you fix it?” Lee asked.",
+            [("direct", "asked", "Lee", ["Can you fix it?"])],
+            id="question-then-name",
+        ),
+    ]
+
+    @pytest.mark.parametrize(("text", "expected"), CASES)
+    def test_direct(self, text: str, expected: list[object]) -> None:
+        """
+        Direct quotes in every attribution order.
+        """
+        actual = _statements(text)
+
+        assert expected == actual
+
+    def test_mixed(self) -> None:
+        """
+        Reported speech with a quoted part is ``mixed``.
+        """
+        text = 'Lee said he was "deeply troubled" by the vote.'
+
+        assert [("mixed", "said", "Lee", ['he was "deeply troubled" by the vote'])] == (
+            _statements(text)
+        )
+
+    def test_floating_paragraph(self) -> None:
+        """
+        A quote paragraph with no attribution continues the previous speaker.
+        """
+        text = 'Ports reopen\n\nLAGOS (Reuters) - "We are ready," Lee said.\n\n"Trucks leave at dawn."'
+        statements = parse(text).statements
+
+        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]
+
+
+class TestAccordingTo:
+    CASES = [
+        pytest.param(
+            "According to the ministry, 40 people were hurt.",
+            [("according_to", "According to", "the ministry", ["40 people were hurt"])],
+            id="front",
+        ),
+        pytest.param(
+            "Forty people were hurt, according to police.",
+            [("according_to", "according to", "police", ["Forty people were hurt"])],
+            id="behind",
+        ),
+    ]
+
+    @pytest.mark.parametrize(("text", "expected"), CASES)
+    def test_according_to(self, text: str, expected: list[object]) -> None:
+        """
+        ``according to`` attributions before and after the content.
+        """
+        actual = _statements(text)
+
+        assert expected == actual
+
+
+class TestNotStatements:
+    CASES = [
+        pytest.param("All told, the storm cost $2 billion.", id="all-told"),
+        pytest.param("The so-called reform passed.", id="so-called"),
+        pytest.param("The aforesaid clause was dropped.", id="aforesaid"),
+        pytest.param('Burton thinks that cats are "cuties".', id="scare-quotes"),
+        pytest.param("It is believed the ship sank.", id="cognition"),
+        pytest.param("His comments drew anger.", id="noun-comments"),
+    ]
+
+    @pytest.mark.parametrize("text", CASES)
+    def test_none(self, text: str) -> None:
+        """
+        Look-alikes of cues and quotes are not statements.
+        """
+        actual = _statements(text)
+
+        assert [] == actual
