@@ -42,3 +42,29 @@ class TestDocs:
         expected = sorted(p.stem for p in DOCS.glob("*.md") if p.stem != "index")
 
         assert expected == sorted(stem for stem in expected if stem in listed)
+
+
+class TestJsonContractPage:
+    def test_every_key_of_to_dict_is_documented(self) -> None:
+        """
+        Each key that to_dict() produces on a full sample is named on the JSON contract page.
+        """
+        page = (DOCS / "json-contract.md").read_text(encoding="utf-8")
+        text = newswire.samples()["reuters-markets.txt"]
+        data = newswire.parse(text, reference_date="2024-05-15").to_dict()
+        keys: set[str] = set()
+
+        def walk(value: object) -> None:
+            if isinstance(value, dict):
+                keys.update(value)
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+
+        walk(data)
+        undocumented = sorted(key for key in keys if key not in page)
+        expected: list[str] = []
+
+        assert expected == undocumented

@@ -246,6 +246,18 @@ class TestRenderHtml:
 
         assert render_html(dispatch) == dispatch._repr_html_()
 
+    @pytest.mark.parametrize("name", sorted(newswire.samples()))
+    def test_every_bundled_sample_renders(self, name: str) -> None:
+        """
+        Each bundled sample renders as well-formed markup over its exact text.
+        """
+        text = newswire.samples()[name]
+        dispatch = newswire.parse(text, reference_date="2024-05-15")
+
+        checker = _check(dispatch._repr_html_())
+
+        assert text == "".join(checker.text)
+
     @given(
         st.text(alphabet="ab<&\"' \n", max_size=40),
         st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),

@@ -24,18 +24,118 @@ def _statements(text: str) -> list[tuple[str, str | None, str | None, list[str]]
     ]
 
 
-class TestQuotes:
-    QUOTES = [
-        pytest.param('She said: "We will win," and left.', ["We will win,"], id="straight"),
-        pytest.param("“Rates will rise,” the bank said.", ["Rates will rise,"], id="curly"),
-        pytest.param("``It is over,'' the coach said.", ["It is over,"], id="tbaq-backticks"),
-        pytest.param("''We are ready,'' Ms. Ray said.", ["We are ready,"], id="nyt-doubled"),
-        pytest.param("«Nous gagnerons», a dit le maire.", ["Nous gagnerons"], id="guillemets"),
-        pytest.param("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"], id="german"),
-        pytest.param("The horses' carrots weren't fresh.", [], id="apostrophes"),
-    ]
+QUOTES_QUOTES = [
+    pytest.param('She said: "We will win," and left.', ["We will win,"], id="straight"),
+    pytest.param("“Rates will rise,” the bank said.", ["Rates will rise,"], id="curly"),
+    pytest.param("``It is over,'' the coach said.", ["It is over,"], id="tbaq-backticks"),
+    pytest.param("''We are ready,'' Ms. Ray said.", ["We are ready,"], id="nyt-doubled"),
+    pytest.param("«Nous gagnerons», a dit le maire.", ["Nous gagnerons"], id="guillemets"),
+    pytest.param("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"], id="german"),
+    pytest.param("The horses' carrots weren't fresh.", [], id="apostrophes"),
+]
 
-    @pytest.mark.parametrize(("text", "inner"), QUOTES)
+REPORTED_CASES = [
+    pytest.param(
+        "Mayor Ann Lee said the bridge will reopen in May.",
+        [("indirect", "said", "Mayor Ann Lee", ["the bridge will reopen in May"])],
+        id="said",
+    ),
+    pytest.param(
+        "The premier noted that exports grew for a third month.",
+        [("indirect", "noted", "The premier", ["exports grew for a third month"])],
+        id="noted-that",
+    ),
+    pytest.param(
+        "Lee stressed that the port must stay open.",
+        [("indirect", "stressed", "Lee", ["the port must stay open"])],
+        id="stressed",
+    ),
+    pytest.param(
+        "She told reporters on Monday that talks would resume.",
+        [("indirect", "told reporters on Monday", "She", ["talks would resume"])],
+        id="told-listener",
+    ),
+    pytest.param(
+        "He also called for calm in the border towns.",
+        [("indirect", "called for", "He", ["calm in the border towns"])],
+        id="called-for",
+    ),
+    pytest.param(
+        "The ministry said in a statement that the dam was safe.",
+        [("indirect", "said in a statement", "The ministry", ["the dam was safe"])],
+        id="said-in-a-statement",
+    ),
+    pytest.param(
+        "Sources said the deal was close.",
+        [("indirect", "said", "Sources", ["the deal was close"])],
+        id="anonymous-group",
+    ),
+    pytest.param(
+        "Ravi Menon, a port official, said the cranes were idle.",
+        [("indirect", "said", "Ravi Menon", ["the cranes were idle"])],
+        id="appositive",
+    ),
+]
+
+DIRECT_CASES = [
+    pytest.param(
+        '"We will win," Lee said.',
+        [("direct", "said", "Lee", ["We will win,"])],
+        id="quote-first",
+    ),
+    pytest.param(
+        '"We will win," said Lee.', [("direct", "said", "Lee", ["We will win,"])], id="inverted"
+    ),
+    pytest.param(
+        'Lee said: "We will win."', [("direct", "said", "Lee", ["We will win."])], id="colon"
+    ),
+    pytest.param(
+        '"We will win," he said, "because we trained."',
+        [("direct", "said", "he", ["We will win,", "because we trained."])],
+        id="split",
+    ),
+    pytest.param(
+        '"It is done," he added. "Now we rest."',
+        [("direct", "added", "he", ["It is done,", "Now we rest."])],
+        id="following-quote",
+    ),
+    pytest.param(
+        "''Taxes will fall,'' Ms. Ray said.",
+        [("direct", "said", "Ms. Ray", ["Taxes will fall,"])],
+        id="nyt-doubled",
+    ),
+    pytest.param(
+        "“Can you fix it?” Lee asked.",
+        [("direct", "asked", "Lee", ["Can you fix it?"])],
+        id="question-then-name",
+    ),
+]
+
+ACCORDINGTO_CASES = [
+    pytest.param(
+        "According to the ministry, 40 people were hurt.",
+        [("according_to", "According to", "the ministry", ["40 people were hurt"])],
+        id="front",
+    ),
+    pytest.param(
+        "Forty people were hurt, according to police.",
+        [("according_to", "according to", "police", ["Forty people were hurt"])],
+        id="behind",
+    ),
+]
+
+NOTSTATEMENTS_CASES = [
+    pytest.param("All told, the storm cost $2 billion.", id="all-told"),
+    pytest.param("The so-called reform passed.", id="so-called"),
+    pytest.param("The aforesaid clause was dropped.", id="aforesaid"),
+    pytest.param('Burton thinks that cats are "cuties".', id="scare-quotes"),
+    pytest.param("It is believed the ship sank.", id="cognition"),
+    pytest.param("His comments drew anger.", id="noun-comments"),
+]
+
+
+class TestQuotes:
+    @pytest.mark.parametrize(("text", "inner"), QUOTES_QUOTES)
     def test_pairs(self, text: str, inner: list[str]) -> None:
         """
         Quotation marks of every style pair up; apostrophes are not quotes.
@@ -63,58 +163,18 @@ class TestSentences:
         quote = text.index('"')
         protected = [(quote, text.index('"', quote + 1) + 1)]
 
-        assert [
-            "Gov. Ann Lee spoke on Dec. 3 in the U.S. capital.",
-            '"It ends. Now," she said.',
-            "Go.",
-        ] == [text[a:b] for a, b in split_sentences(text, 0, len(text), protected)]
+        assert (
+            [  # noqa: SIM300
+                "Gov. Ann Lee spoke on Dec. 3 in the U.S. capital.",
+                '"It ends. Now," she said.',
+                "Go.",
+            ]
+            == [text[a:b] for a, b in split_sentences(text, 0, len(text), protected)]
+        )
 
 
 class TestReported:
-    CASES = [
-        pytest.param(
-            "Mayor Ann Lee said the bridge will reopen in May.",
-            [("indirect", "said", "Mayor Ann Lee", ["the bridge will reopen in May"])],
-            id="said",
-        ),
-        pytest.param(
-            "The premier noted that exports grew for a third month.",
-            [("indirect", "noted", "The premier", ["exports grew for a third month"])],
-            id="noted-that",
-        ),
-        pytest.param(
-            "Lee stressed that the port must stay open.",
-            [("indirect", "stressed", "Lee", ["the port must stay open"])],
-            id="stressed",
-        ),
-        pytest.param(
-            "She told reporters on Monday that talks would resume.",
-            [("indirect", "told reporters on Monday", "She", ["talks would resume"])],
-            id="told-listener",
-        ),
-        pytest.param(
-            "He also called for calm in the border towns.",
-            [("indirect", "called for", "He", ["calm in the border towns"])],
-            id="called-for",
-        ),
-        pytest.param(
-            "The ministry said in a statement that the dam was safe.",
-            [("indirect", "said in a statement", "The ministry", ["the dam was safe"])],
-            id="said-in-a-statement",
-        ),
-        pytest.param(
-            "Sources said the deal was close.",
-            [("indirect", "said", "Sources", ["the deal was close"])],
-            id="anonymous-group",
-        ),
-        pytest.param(
-            "Ravi Menon, a port official, said the cranes were idle.",
-            [("indirect", "said", "Ravi Menon", ["the cranes were idle"])],
-            id="appositive",
-        ),
-    ]
-
-    @pytest.mark.parametrize(("text", "expected"), CASES)
+    @pytest.mark.parametrize(("text", "expected"), REPORTED_CASES)
     def test_reported(self, text: str, expected: list[object]) -> None:
         """
         Reported speech: speaker, cue and content in the agencies' styles.
@@ -135,7 +195,7 @@ class TestTrailingAndInterrupted:
         )
         actual = _statements(text)
 
-        assert [
+        assert [  # noqa: SIM300
             ("indirect", "said", "she", ["Fuel stocks have been low for weeks"]),
             ("indirect", "adding", "she", ["imports would rise"]),
         ] == actual
@@ -147,7 +207,7 @@ class TestTrailingAndInterrupted:
         text = "The two firms, he added, have worked together for a decade."
         actual = _statements(text)
 
-        assert [
+        assert [  # noqa: SIM300
             ("indirect", "added", "he", ["The two firms", "have worked together for a decade"])
         ] == actual
 
@@ -158,7 +218,7 @@ class TestTrailingAndInterrupted:
         text = "Noting that rain had stopped, Lee said the roads would reopen."
         actual = _statements(text)
 
-        assert [
+        assert [  # noqa: SIM300
             ("indirect", "Noting", "Lee", ["rain had stopped"]),
             ("indirect", "said", "Lee", ["the roads would reopen"]),
         ] == actual
@@ -169,40 +229,11 @@ class TestTrailingAndInterrupted:
         """
         text = "Looking ahead, Lee stressed that prices would fall."
 
-        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)
+        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)  # noqa: SIM300
 
 
 class TestDirect:
-    CASES = [
-        pytest.param('"We will win," Lee said.', [("direct", "said", "Lee", ["We will win,"])],
-                     id="quote-first"),
-        pytest.param('"We will win," said Lee.', [("direct", "said", "Lee", ["We will win,"])],
-                     id="inverted"),
-        pytest.param('Lee said: "We will win."', [("direct", "said", "Lee", ["We will win."])],
-                     id="colon"),
-        pytest.param(
-            '"We will win," he said, "because we trained."',
-            [("direct", "said", "he", ["We will win,", "because we trained."])],
-            id="split",
-        ),
-        pytest.param(
-            '"It is done," he added. "Now we rest."',
-            [("direct", "added", "he", ["It is done,", "Now we rest."])],
-            id="following-quote",
-        ),
-        pytest.param(
-            "''Taxes will fall,'' Ms. Ray said.",
-            [("direct", "said", "Ms. Ray", ["Taxes will fall,"])],
-            id="nyt-doubled",
-        ),
-        pytest.param(
-            "“Can you fix it?” Lee asked.",
-            [("direct", "asked", "Lee", ["Can you fix it?"])],
-            id="question-then-name",
-        ),
-    ]
-
-    @pytest.mark.parametrize(("text", "expected"), CASES)
+    @pytest.mark.parametrize(("text", "expected"), DIRECT_CASES)
     def test_direct(self, text: str, expected: list[object]) -> None:
         """
         Direct quotes in every attribution order.
@@ -217,7 +248,7 @@ class TestDirect:
         """
         text = 'Lee said he was "deeply troubled" by the vote.'
 
-        assert [("mixed", "said", "Lee", ['he was "deeply troubled" by the vote'])] == (
+        assert [("mixed", "said", "Lee", ['he was "deeply troubled" by the vote'])] == (  # noqa: SIM300
             _statements(text)
         )
 
@@ -225,27 +256,16 @@ class TestDirect:
         """
         A quote paragraph with no attribution continues the previous speaker.
         """
-        text = 'Ports reopen\n\nLAGOS (Reuters) - "We are ready," Lee said.\n\n"Trucks leave at dawn."'
+        text = (
+            'Ports reopen\n\nLAGOS (Reuters) - "We are ready," Lee said.\n\n"Trucks leave at dawn."'
+        )
         statements = parse(text).statements
 
-        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]
+        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]  # noqa: SIM300
 
 
 class TestAccordingTo:
-    CASES = [
-        pytest.param(
-            "According to the ministry, 40 people were hurt.",
-            [("according_to", "According to", "the ministry", ["40 people were hurt"])],
-            id="front",
-        ),
-        pytest.param(
-            "Forty people were hurt, according to police.",
-            [("according_to", "according to", "police", ["Forty people were hurt"])],
-            id="behind",
-        ),
-    ]
-
-    @pytest.mark.parametrize(("text", "expected"), CASES)
+    @pytest.mark.parametrize(("text", "expected"), ACCORDINGTO_CASES)
     def test_according_to(self, text: str, expected: list[object]) -> None:
         """
         ``according to`` attributions before and after the content.
@@ -256,20 +276,11 @@ class TestAccordingTo:
 
 
 class TestNotStatements:
-    CASES = [
-        pytest.param("All told, the storm cost $2 billion.", id="all-told"),
-        pytest.param("The so-called reform passed.", id="so-called"),
-        pytest.param("The aforesaid clause was dropped.", id="aforesaid"),
-        pytest.param('Burton thinks that cats are "cuties".', id="scare-quotes"),
-        pytest.param("It is believed the ship sank.", id="cognition"),
-        pytest.param("His comments drew anger.", id="noun-comments"),
-    ]
-
-    @pytest.mark.parametrize("text", CASES)
+    @pytest.mark.parametrize("text", NOTSTATEMENTS_CASES)
     def test_none(self, text: str) -> None:
         """
         Look-alikes of cues and quotes are not statements.
         """
         actual = _statements(text)
 
-        assert [] == actual
+        assert [] == actual  # noqa: SIM300

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CUE_RULES", "QUOTE_RULES", "find_statements"]
 
+_APPOSITIVE_MARKS = frozenset({",", "—", "-", "–"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "close"})
@@ -96,11 +97,24 @@ class Sentence:
         self.start = start
         self.end = end
         self.quotes = quotes
-        spans = [match.span() for match in WORD.finditer(text, start, end)]
-        self.starts: list[int] = [a for a, _ in spans]
-        self.ends: list[int] = [b for _, b in spans]
-        self.lowers: list[str] = [text[a:b].casefold() for a, b in spans]
-        count = len(self.starts)
+        words = WORD.findall(text, start, end)
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = start
+        find = text.find
+        for word in words:
+            pos = find(word, pos)
+            starts.append(pos)
+            pos += len(word)
+            ends.append(pos)
+        self.starts = starts
+        self.ends = ends
+        lowered = text[start:end].lower()
+        if len(lowered) == end - start:
+            self.lowers: list[str] = [lowered[a - start : b - start] for a, b in zip(starts, ends)]
+        else:  # a character whose lower case is longer ("İ"): word by word
+            self.lowers = [word.lower() for word in words]
+        count = len(starts)
         self.quote_of = [-1] * count
         self.is_open = [False] * count
         self.is_close = [False] * count
@@ -151,16 +165,20 @@ def _is_base_or_s(form: CueForm) -> bool:
     )
 
 
-def _find_cues(sentence: Sentence) -> list[CueHit]:
+def _find_cues(sentence: Sentence, positions: list[int]) -> list[CueHit]:
+    # positions: where the cue pattern matched in this sentence; only those
+    # tokens are looked at.
     forms = cue_forms()
     lowers = sentence.lowers
     count = len(lowers)
     hits: list[CueHit] = []
-    index = 0
-    while index < count:
+    after = 0
+    for position in positions:
+        index = bisect.bisect_left(sentence.starts, position)
+        if index < after or index >= count or sentence.starts[index] != position:
+            continue
         candidates = forms.get(lowers[index])
         if candidates is None or (sentence.quote_of[index] >= 0 and not sentence.is_close[index]):
-            index += 1
             continue
         chosen = None
         for form in candidates:
@@ -169,11 +187,10 @@ def _find_cues(sentence: Sentence) -> list[CueHit]:
                 chosen = form
                 break
         if chosen is None or not _acceptable(sentence, index, chosen):
-            index += 1
             continue
         end = index + len(chosen.words)
         hits.append(CueHit(index, end, chosen, _extend(sentence, end)))
-        index = end
+        after = end
     return hits
 
 
@@ -199,8 +216,19 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         if look >= stop or lowers[look] in {",", ".", ";"}:
             return False
     if _is_base_or_s(form):
-        # "a report", "his comments": a base or -s form needs a subject.
-        if not index or not sentence.word(index - 1):
+        # "a report", "his comments": a base or -s form needs a subject,
+        # or a quotation before it ('"...," says Lee').
+        if not index:
+            return False
+        if (
+            not sentence.word(index - 1)
+            and _quote_before(sentence, index) < 0
+            and not (
+                lowers[index - 1] == ","
+                and index + 1 < len(lowers)
+                and (sentence.capital(index + 1) or word_class(form.words[0]) == "finite")
+            )
+        ):
             return False
         if sentence.capital(index) and index == 0:
             return False
@@ -251,6 +279,13 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     """
     lowers = sentence.lowers
     pos = cue - 1
+    if pos > floor and lowers[pos] == ")":
+        # "Rep. Ann Lee (D-Md.) said": step over the parenthesis.
+        opening = pos - 1
+        while opening > floor and lowers[opening] != "(" and pos - opening < 8:
+            opening -= 1
+        if lowers[opening] == "(":
+            pos = opening - 1
     while pos >= floor and (
         word_class(lowers[pos]) == "adverb"
         or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
@@ -260,7 +295,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
         return None
     head = lowers[pos]
     cls = word_class(head)
-    if cls == "pronoun":
+    if cls == "pronoun" or (head == "who" and pos > floor and lowers[pos - 1] == ","):
         return (pos, pos + 1)
     if cls in {"boundary", "determiner"} or head in _PREPOSITIONS:
         return None
@@ -422,18 +457,73 @@ def _draft(
     )
 
 
+_CONTENT_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "under",
+        "with",
+        "by",
+        "at",
+        "on",
+        "for",
+        "from",
+        "into",
+        "after",
+        "before",
+        "during",
+        "about",
+        "over",
+        "against",
+        "since",
+        "within",
+        "without",
+        "through",
+        "as",
+        "to",
+    }
+)
+# Cues whose content is an infinitive: "vowed to limit ...".
+_TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "swear", "urge", "warn"})
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s", "get", "got"})
+_CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even"})
+
+
 def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
-    # Content read forwards runs to the end of the sentence, or to a later
-    # participial cue after a comma (", adding that ...").
-    for later in hits[index + 1 :]:
-        if (
-            later.start > start
-            and later.start > 0
-            and sentence.lowers[later.start - 1] in {",", "—", ";"}
-            and _is_ing(later.form.words[0])
-        ):
-            return later.start - 1
-    return len(sentence)
+    # Content read forwards runs to the end of the sentence, or to where the
+    # reporting clause picks up again: a later cue after a comma or "and"
+    # (", adding that ...", "... and said ..."), a contrast (", but ...",
+    # "while ...") or a participial adjunct (", crediting her with ...").
+    lowers = sentence.lowers
+    count = len(lowers)
+    cues = {later.start: later for later in hits[index + 1 :] if later.start > start}
+    for pos in range(start + 3, count):
+        if sentence.quote_of[pos] >= 0 and not sentence.is_close[pos]:
+            continue
+        word = lowers[pos]
+        if sentence.is_close[pos]:
+            # '"...," suggesting': the comma sits inside the quotation.
+            if lowers[pos - 1] != "," or pos + 1 >= count:
+                continue
+            word = ","
+        if pos in cues:
+            prev = lowers[pos - 1]
+            if sentence.is_close[pos - 1] and lowers[pos - 2] == ",":
+                prev = ","
+            if prev in {",", "—", ";"} and _is_ing(word):
+                return pos - 1
+            if prev == "and" and not _is_ing(word) and not _is_base_or_s(cues[pos].form):
+                return pos - 1
+        if word == ";":
+            return pos
+        if word in {"while", "whereas"}:
+            return pos
+        if word == "," and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            nxt = lowers[pos + 1]
+            if nxt in _CLAUSE_BREAKS:
+                return pos
+            if nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1):
+                return pos
+    return count
 
 
 def _forward_content(
@@ -450,8 +540,24 @@ def _forward_content(
             look += 1
         if look < count and lowers[look] == "that":
             pos = look + 1
+    if (
+        pos < count
+        and lowers[pos] in _CONTENT_PREPOSITIONS
+        and hit.form.lemma != "call"
+        and not (lowers[pos] == "to" and hit.form.lemma in _TO_VERBS)
+    ):
+        # "said during a rally that ...": the content starts after "that";
+        # "reported in broad ranges": no content at all.
+        look = pos + 1
+        while look < count and look < pos + 12 and lowers[look] not in {"that", ",", ":"}:
+            look += 1
+        if look >= count or lowers[look] != "that":
+            return [], []
+        pos = look + 1
     while pos < count and lowers[pos] in {",", ":", "—", "that"}:
         pos += 1
+    if pos < count and lowers[pos] in {"which", "who", "whom", "whose", "and", "or", "but"}:
+        return [], []
     if pos < count and sentence.is_open[pos]:
         qi = sentence.quote_of[pos]
         quote = sentence.quotes[qi]
@@ -504,6 +610,8 @@ def attribute_inverted(
     """
     del done
     hit = hits[index]
+    if _is_ing(hit.form.words[0]):
+        return None
     if hit.start == 0 or (
         sentence.lowers[hit.start - 1] not in {",", "—"} and not (sentence.is_close[hit.start - 1])
     ):
@@ -561,6 +669,34 @@ def _trailing(
     return _draft(rule, fragments, sentence, hit, speaker, quotes=quotes)
 
 
+def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:
+    # "Donations are typically reported in ...", "he was told": a participle
+    # after a form of "be" has its speaker elsewhere (or nowhere).
+    word = hit.form.words[0]
+    if _is_ing(word) or (word.endswith("s") and word != "was"):
+        return False
+    return any(lower in _BE for lower in sentence.lowers[left : hit.start])
+
+
+def _short_tail(sentence: Sentence, pos: int) -> bool:
+    # ", Ann Lee told Radio France on Friday.": what follows the cue is no
+    # content, only a listener or circumstances.
+    tail = sentence.lowers[pos:]
+    if len(tail) > 7 or not tail:
+        return False
+    first = tail[0]
+    if not (
+        sentence.capital(pos)
+        or first in _CONTENT_PREPOSITIONS
+        or word_class(first) in {"listener", "time"}
+        or first in {"me", "us", "him", "her", "them"}
+    ):
+        return False
+    return not any(
+        word in {"that", ":", ","} or sentence.is_open[pos + i] for i, word in enumerate(tail)
+    )
+
+
 def _plausible_subject(sentence: Sentence, speaker: tuple[int, int]) -> bool:
     # "long-term forecasts like ...": a noun read as a verb has a subject
     # that is neither a name, a pronoun, a determined phrase nor a source noun.
@@ -582,7 +718,7 @@ def attribute_subject(
     for other in hits[:index]:
         floor = max(floor, other.end)
     speaker = _subject(sentence, hit.start, floor)
-    if speaker is None:
+    if speaker is None or _passive(sentence, hit, speaker[1]):
         return None
     lowers = sentence.lowers
     if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker):
@@ -596,6 +732,7 @@ def attribute_subject(
         trailing = False
     if trailing and (
         _at_end(sentence, after)
+        or _short_tail(sentence, after)
         or (after < count and lowers[after] in {",", "—", ";"})
         or (
             quoted
@@ -639,7 +776,7 @@ def attribute_participle(
     if prev in {",", "—", ";"}:
         if not _is_ing(word):
             return None
-    elif prev != "and" or _is_base_or_s(hit.form) or _is_ing(word):
+    elif prev not in {"and", "but"} or _is_base_or_s(hit.form) or _is_ing(word):
         return None
     earlier = next((d for d in reversed(done) if d is not None and d.speaker is not None), None)
     fragments, quotes = _forward_content(sentence, hits, index)
@@ -656,18 +793,35 @@ def attribute_participle(
 
 
 def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, int] | None:
-    # The name or pronoun opening the sentence: "Clinton went on ..., saying".
+    # The noun phrase opening the sentence: "Clinton went on ..., saying",
+    # "The Florida senator sought ..., saying", "Meanwhile, it attacked ...".
     lowers = sentence.lowers
     if first < limit and lowers[first] in {"but", "and", "then"}:
         first += 1
+    if first < limit and sentence.word(first) and word_class(lowers[first]) == "boundary":
+        comma = first + 1
+        while comma < limit and comma < first + 6 and lowers[comma] != ",":
+            comma += 1
+        first = comma + 1
     if first >= limit or not sentence.word(first):
         return None
     if word_class(lowers[first]) == "pronoun":
         return (first, first + 1)
     end = first
+    if word_class(lowers[first]) == "determiner":
+        end += 1
+        while (
+            end < limit
+            and end - first < 5
+            and sentence.word(end)
+            and word_class(lowers[end]) not in {"adverb", "boundary"}
+            and not lowers[end].endswith("ed")
+        ):
+            end += 1
+        return (first, end) if end - first > 1 else None
     while end < limit and sentence.word(end) and sentence.capital(end):
         end += 1
-    if end == first or word_class(lowers[first]) in {"determiner", "boundary"}:
+    if end == first or word_class(lowers[first]) == "boundary":
         return None
     return (first, end)
 
@@ -676,22 +830,19 @@ def attribute_appositive(
     sentence: Sentence, hits: list[CueHit], index: int, done: Context
 ) -> Draft | None:
     """
-    ``Hugh Hill, a doctor, said ...`` / ``Ann Lee, 44, said ...``
+    ``Hugh Hill, a doctor, said ...`` / ``"...," Ann Lee, 44, said.``
     """
-    del done
     hit = hits[index]
     lowers = sentence.lowers
-    if hit.start < 3 or lowers[hit.start - 1] != ",":
+    if hit.start < 3 or lowers[hit.start - 1] not in _APPOSITIVE_MARKS:
         return None
-    floor = 0
-    for other in hits[:index]:
-        floor = max(floor, other.extended, other.end)
+    # Cues inside the appositive ("Lee, who has told aides ..., said") do
+    # not bound the search; statements already made do.
+    floor = max((d.clause[1] for d in done if d is not None), default=0)
     speaker = None
     for comma in range(max(floor, hit.start - 40), hit.start - 1):
-        if lowers[comma] != ",":
+        if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
             continue
-        if sentence.quote_of[comma] >= 0:
-            return None
         candidate = _subject(sentence, comma, floor)
         if candidate is None or not sentence.capital(candidate[0]):
             continue
@@ -701,6 +852,9 @@ def attribute_appositive(
             break
     if speaker is None:
         return None
+    after = max(hit.end, hit.extended)
+    if _quote_before(sentence, speaker[0]) >= 0 or _at_end(sentence, after):
+        return _trailing(sentence, hits, index, speaker, speaker[0], rule="appositive")
     fragments, quotes = _forward_content(sentence, hits, index)
     return _draft("appositive", fragments, sentence, hit, speaker, quotes=quotes)
 
@@ -742,11 +896,13 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         if not any(q.closed and q.start < stop < q.end <= after for q in quotes):
             return False
         at = bisect.bisect_left(cue_starts, after)
-        return (
-            at < len(cue_starts)
-            and cue_starts[at] < after + 40
-            and "." not in text[after : cue_starts[at]]
-        )
+        if at >= len(cue_starts) or cue_starts[at] >= after + 40:
+            return False
+        cue = cue_starts[at]
+        stop = text.find(".", cue, paragraph.end)
+        tail = text[cue : paragraph.end if stop < 0 else stop]
+        # Only a short attribution: "Sanders asked." / "asked Ann Lee."
+        return "." not in text[after:cue] and tail.count(" ") <= 4 and " that " not in tail
 
     cue_starts = [m.start() for m in cue_pattern().finditer(text, paragraph.start, paragraph.end)]
     if not cue_starts and not quotes:
@@ -755,11 +911,12 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         text, paragraph.start, paragraph.end, protected, attribution_follows
     ):
         at = bisect.bisect_left(cue_starts, start)
-        has_cue = at < len(cue_starts) and cue_starts[at] < end
+        stop = bisect.bisect_left(cue_starts, end, at)
+        has_cue = stop > at
         if not has_cue and not any(start <= q.start < end for q in quotes):
             continue
         sentence = Sentence(text, start, end, quotes if has_cue else [])
-        hits = _find_cues(sentence) if has_cue else []
+        hits = _find_cues(sentence, cue_starts[at:stop]) if has_cue else []
         done: Context = []
         for index in range(len(hits)):
             draft = None
@@ -895,6 +1052,12 @@ def find_statements(state: State) -> None:
     """
     text = state.text
     paragraphs: list[_Paragraph] = []
+    if state.headline is not None and state.blocks:
+        # Headlines carry statements too ("Lee says talks will resume").
+        block = state.blocks[0]
+        if state.span(block.start, block.end) == state.headline.span:
+            start, end = _trim(text, block.start, block.end)
+            paragraphs.append(_Paragraph(-1, start, end, scan_quotes(text, start, end)))
     for index, block in enumerate(state.body):
         start = block.start
         if index == 0 and state.body_offset > start:

@@ -462,9 +462,14 @@ class _Progress:
     def summary(self, *, interrupted: bool) -> str:
         note = " (interrupted)" if interrupted else ""
         return (
-            f"newswire: {self.documents:,} documents, {self.statements:,} statements, "
-            f"{self.errors:,} errors in {self.elapsed():.2f} s{note}\n"
+            f"newswire: {_count(self.documents, 'document')}, "
+            f"{_count(self.statements, 'statement')}, {_count(self.errors, 'error')} "
+            f"in {self.elapsed():.2f} s{note}\n"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _is_batch(args: argparse.Namespace) -> bool:

@@ -226,7 +226,8 @@ def coerce_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
         return value
     if isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
-    msg = (
+    # Callers without type checking can pass anything: say what is wrong.
+    msg = (  # type: ignore[unreachable]
         f"reference_date must be a date, a datetime or an ISO 'YYYY-MM-DD' string, "
         f"not {type(value).__name__}"
     )

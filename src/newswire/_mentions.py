@@ -10,13 +10,15 @@ Name mentions found anywhere in a dispatch.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
 from newswire._lexicons import read_set
 from newswire._statements_lexicon import honorifics, titles, word_class
 
-__all__ = ["NameMention", "find_names", "split_name"]
+__all__ = ["NameMention", "find_names", "name_shape", "split_name"]
 
 # "Chinese President Xi Jinping" / "Mr. McQuaid" / "Hillary Rodham Clinton's"
 _RUN = regex.compile(
@@ -66,8 +68,10 @@ def split_name(words: list[str]) -> tuple[int, str | None]:
         lowered = word.casefold().rstrip(".")
         if lowered in title_set:
             cut = title_end = index + 1
-        elif lowered in honorifics() or lowered in _LEADING or (
-            word_class(lowered) in {"determiner", "boundary"}
+        elif (
+            lowered in honorifics()
+            or lowered in _LEADING
+            or (word_class(lowered) in {"determiner", "boundary"})
         ):
             cut = index + 1
     if title_end == 0:
@@ -87,7 +91,6 @@ _LEADING = frozenset(
         "acting",
         "then",
         "late",
-        "new",
         "ex",
         "deputy",
         "vice",
@@ -118,32 +121,56 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
     [False, False, True]
     """
     names: list[NameMention] = []
-    org_words = read_set(_ORGANISATION_WORDS)
     for match in _RUN.finditer(text, start, end):
-        words = match.group().split(" ")
-        offsets: list[int] = []
-        pos = match.start()
-        for word in words:
-            offsets.append(pos)
-            pos += len(word) + 1
-        # Possessives and trailing periods belong to the sentence, not the name.
-        cleaned = [w.removesuffix("'s").removesuffix("’s").rstrip(".’'") for w in words]
-        cut, title = split_name(cleaned)
-        kept = [w for w in cleaned[cut:] if w]
-        if not kept:
-            continue
-        first = kept[0].casefold()
-        if len(kept) == 1 and (
-            word_class(first) in {"boundary", "determiner", "pronoun", "adverb"}
-            or first in titles()
-            or first in _LEADING
-        ):
-            continue
-        organisation = any(w.casefold() in org_words for w in kept) or (
-            len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1
-        )
-        name_start = offsets[cut]
-        last = len(words) - 1
-        name_end = offsets[last] + len(cleaned[last])
-        names.append(NameMention(name_start, name_end, tuple(kept), title, organisation))
+        shape = _shape(match.group())
+        if shape is not None:
+            first, last, kept, title, organisation = shape
+            base = match.start()
+            names.append(NameMention(base + first, base + last, kept, title, organisation))
     return names
+
+
+def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
+    """
+    Read a run of capitalised words: name offsets, name words, title, organisation.
+
+    >>> name_shape("Defense Secretary Ash Carter")[2:]
+    (('Ash', 'Carter'), 'Defense Secretary', False)
+    """
+    return _shape(run)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
+    # The same runs ("The", "Trump", "White House") recur: read each once.
+    words = run.split(" ")
+    for index, word in enumerate(words[:-1]):
+        # "... said John Kasich. He ...": a full stop after a real word
+        # ends the name (initials and abbreviations keep theirs).
+        if word.endswith(".") and len(word) > 4 and "." not in word[:-1]:
+            words = words[: index + 1]
+            break
+    offsets: list[int] = []
+    pos = 0
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    # Possessives and trailing periods belong to the sentence, not the name.
+    cleaned = [w.removesuffix("'s").removesuffix("’s").rstrip(".’'") for w in words]
+    cut, title = split_name(cleaned)
+    kept = [w for w in cleaned[cut:] if w]
+    if not kept:
+        return None
+    first = kept[0].casefold()
+    if len(kept) == 1 and (
+        word_class(first) in {"boundary", "determiner", "pronoun", "adverb"}
+        or first in titles()
+        or first in _LEADING
+    ):
+        return None
+    org_words = read_set(_ORGANISATION_WORDS)
+    organisation = any(w.casefold() in org_words for w in kept) or (
+        len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1
+    )
+    last = len(words) - 1
+    return offsets[cut], offsets[last] + len(cleaned[last]), tuple(kept), title, organisation

@@ -250,6 +250,9 @@ def to_records(dispatch: Dispatch) -> list[dict[str, Any]]:
     (the mention as written: ``he``, ``the minister``), ``cue``, ``kind``,
     ``content``, ``paragraph`` (index of the first paragraph the content lies
     in), ``start`` and ``end`` (the content's offsets in the text).
+    ``content`` is ``text[start:end]``, the stretch from the first fragment
+    to the last; an inserted ``he said`` stays in it (see
+    :attr:`Quote.fragments <newswire.Quote>` for the pieces alone).
 
     Args:
         dispatch: the parsed dispatch.

@@ -10,6 +10,7 @@ Sentence and word segmentation of a paragraph.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import regex
@@ -25,7 +26,8 @@ __all__ = ["WORD", "split_sentences"]
 _END = regex.compile(r"[.!?]++[\"'”’»)\]]*+[ \t\n]++(?=(?:``|''|[\"“‘'«„(\[])?+[\p{Lu}\p{N}])")
 
 # A word, a number or one punctuation character: "U.S" "Xi's" "co-operation" "4.5" ","
-WORD = regex.compile(r"``|''|’’|[\p{L}\p{N}]++(?:['’.\-][\p{L}\p{N}]++)*+|\S")
+# (The standard re module scans this simple pattern faster than regex.)
+WORD = re.compile(r"``|''|’’|[^\W_]+(?:['’.\-][^\W_]+)*|\S")
 
 _ABBREVIATIONS = "abbreviations.txt"
 

@@ -15,16 +15,17 @@ Speaker resolution.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._mentions import NameMention, find_names
+from newswire._mentions import NameMention, find_names, name_shape
 from newswire._model import Entity, Span
-from newswire._statements_lexicon import titles, word_class
+from newswire._statements_lexicon import given_name_gender, title_word, titles, word_class
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from newswire._model import SpeakerKind, Statement
     from newswire._state import State
@@ -33,6 +34,8 @@ __all__ = ["MENTION_RULES", "resolve_speakers"]
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we"})
+_SENTENCE_OPENERS = frozenset('.\n"”?!')
+_SUBJECT_WINDOW = 30
 
 
 @attrs.frozen
@@ -59,20 +62,53 @@ class Mention:
 
 class Resolver:
     """
-    The names of one dispatch and the speakers resolved so far.
+    The names of one dispatch, indexed once, and the speakers resolved so far.
+
+    Names are kept in text order with original-text offsets; lookups go
+    through indexes built here, so resolving a mention never rescans the
+    dispatch.
     """
 
     def __init__(self, state: State) -> None:
         """
         Read every name of the dispatch.
         """
-        self.names: list[tuple[Span, NameMention]] = [
-            (state.span(n.start, n.end), n) for n in find_names(state.text, 0, len(state.text))
-        ]
-        self.persons = [(span, n) for span, n in self.names if not n.organisation]
+        found = find_names(state.text, 0, len(state.text))
+        if state.norm.offsets is None:
+            self.names = [(n.start, n.end, n) for n in found]
+        else:
+            spans = [state.span(n.start, n.end) for n in found]
+            self.names = [(sp.start, sp.end, n) for sp, n in zip(spans, found, strict=True)]
+        self.starts = [start for start, _end, _n in self.names]
         self.history: list[tuple[int, Resolution]] = []
+        # Multi-word person names: how often each is written, which words
+        # they contain, and the title each was first introduced with.
+        self.counts: dict[tuple[str, ...], int] = {}
+        self.by_word: dict[str, list[tuple[str, ...]]] = {}
+        self.titles: dict[str, str] = {}
+        for _start, _end, name in self.names:
+            if name.organisation:
+                continue
+            if name.title and " ".join(name.words) not in self.titles:
+                self.titles[" ".join(name.words)] = name.title
+            if len(name.words) < 2:
+                continue
+            if name.words not in self.counts:
+                for word in set(name.words):
+                    self.by_word.setdefault(word, []).append(name.words)
+            self.counts[name.words] = self.counts.get(name.words, 0) + 1
+        self._fullest: dict[tuple[str, ...], str] = {}
+        self.honorific_gender: dict[str, str] = {}
+        text = self.original = state.norm.original
+        for start, _end, name in self.names:
+            # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
+            before = text[max(0, start - 5) : start].rstrip(". ").casefold()
+            for honorific, gender in (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m")):
+                if before.endswith(honorific) and not before[: -len(honorific)][-1:].isalpha():
+                    self.honorific_gender.setdefault(name.words[-1], gender)
+                    break
 
-    def fullest(self, words: tuple[str, ...], before: int) -> str:
+    def fullest(self, words: tuple[str, ...]) -> str:
         """
         Return the fullest person name containing ``words``.
 
@@ -80,36 +116,92 @@ class Resolver:
         name written first ("Xi"); the person is the most frequent name with
         that word there, and its longest variant gives the form.
         """
-        del before
+        cached = self._fullest.get(words)
+        if cached is not None:
+            return cached
         wanted = set(words)
-        counts: dict[tuple[str, ...], int] = {}
-        for _span, name in self.persons:
-            if len(name.words) > len(words) and wanted <= set(name.words):
-                counts[name.words] = counts.get(name.words, 0) + 1
-        if not counts:
-            return " ".join(words)
-        last = [n for n in counts if n[-1] == words[-1]]
-        pool = last or [n for n in counts if n[0] == words[0]] or list(counts)
-        best = max(pool, key=lambda n: (counts[n], -len(n)))
-        longest = best
-        for variant in counts:
-            if variant[0] == best[0] and variant[-1] == best[-1] and len(variant) > len(longest):
-                longest = variant
-        return " ".join(longest)
+        counts = self.counts
+        pool = [
+            n for n in self.by_word.get(words[-1], ()) if len(n) > len(words) and wanted <= set(n)
+        ]
+        if not pool:
+            result = " ".join(words)
+        else:
+            last = [n for n in pool if n[-1] == words[-1]]
+            first = [n for n in pool if n[0] == words[0]]
+            best = max(last or first or pool, key=lambda n: (counts[n], -len(n)))
+            longest = best
+            for variant in self.by_word.get(best[-1], ()):
+                if (
+                    variant[0] == best[0]
+                    and variant[-1] == best[-1]
+                    and len(variant) > len(longest)
+                ):
+                    longest = variant
+            result = " ".join(longest)
+        self._fullest[words] = result
+        return result
+
+    def gender(self, name: str) -> str:
+        """
+        Return ``f``/``m`` when the name's pronoun is known, else ``""``.
+
+        An honorific in the dispatch (``Mrs. Clinton``) outranks the
+        given-name list.
+        """
+        words = name.split()
+        marked = self.honorific_gender.get(words[-1], "")
+        return marked or given_name_gender(words[0])
+
+    def subject_before(self, pos: int, gender: str) -> tuple[int, Resolution] | None:
+        """
+        Return the nearest person name before ``pos`` that opens a sentence.
+
+        Only the few names nearest ``pos`` are looked at.
+        """
+        text = self.original
+        names = self.names
+        last = bisect.bisect_left(self.starts, pos) - 1
+        for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
+            start, _end, name = names[index]
+            if name.organisation:
+                continue
+            before = text[max(0, start - 8) : start].rstrip()
+            if (
+                before
+                and before[-1] not in _SENTENCE_OPENERS
+                and not before.endswith(("Mr.", "Mrs.", "Ms.", "Dr."))
+            ):
+                continue
+            full = self.fullest(name.words)
+            if self.gender(full) not in {"", gender}:
+                continue
+            return start, Resolution(full, "person", name.title or self.title_of(full))
+        return None
 
     def title_of(self, name: str) -> str | None:
         """
         Return the title a person was introduced with, if any.
         """
-        words = set(name.split())
-        for _span, mention in self.persons:
-            if (
-                mention.title
-                and words <= set(mention.words) | words
-                and set(mention.words) <= words
-            ):
-                return mention.title
-        return None
+        return self.titles.get(name)
+
+    def persons_before(self, pos: int) -> Iterator[NameMention]:
+        """
+        Yield the person names that start before ``pos``, nearest first.
+        """
+        names = self.names
+        for index in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            name = names[index][2]
+            if not name.organisation:
+                yield name
+
+    def names_within(self, start: int, end: int) -> list[NameMention]:
+        """
+        Return the names that start inside ``start..end``.
+        """
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return [name for _s, _e, name in self.names[low:high]]
 
 
 def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -117,19 +209,37 @@ def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
     ``he``/``she``: the most recent person speaker, else the most recent named person.
     """
     lowered = mention.text.casefold()
+    if lowered == "who":
+        # "Ann Lee, who said ...": the name just before.
+        for name in resolver.persons_before(mention.start):
+            return Resolution(resolver.fullest(name.words), "person", name.title)
+        return Resolution(None, "unknown")
     if lowered in _GROUP_PRONOUNS:
         return Resolution(None, "group")
     if word_class(lowered) == "pronoun" and lowered not in _SINGULAR_PRONOUNS:
         return Resolution(None, "unknown")
     if lowered not in _SINGULAR_PRONOUNS:
         return None
-    for _pos, previous in reversed(resolver.history):
-        if previous.kind == "person" and previous.name is not None:
-            return previous
-    for span, name in reversed(resolver.persons):
-        if span.start < mention.start and len(name.words) > 1:
-            full = resolver.fullest(name.words, mention.start)
-            return Resolution(full, "person", resolver.title_of(full))
+    gender = "f" if lowered in {"she", "her"} else "m"
+    speaker: tuple[int, Resolution] | None = None
+    for pos, previous in reversed(resolver.history):
+        if (
+            previous.kind == "person"
+            and previous.name is not None
+            and resolver.gender(previous.name) in {"", gender}
+        ):
+            speaker = (pos, previous)
+            break
+    subject = resolver.subject_before(mention.start, gender)
+    if speaker is not None and (subject is None or subject[0] < speaker[0]):
+        return speaker[1]
+    if subject is not None:
+        return subject[1]
+    for name in resolver.persons_before(mention.start):
+        if len(name.words) > 1:
+            full = resolver.fullest(name.words)
+            if resolver.gender(full) in {"", gender}:
+                return Resolution(full, "person", resolver.title_of(full))
     return Resolution(None, "unknown")
 
 
@@ -137,18 +247,37 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
     ``Xi``, ``Mr McQuaid``, ``Chinese President Xi Jinping``, ``the FBI``.
     """
-    names = [n for span, n in resolver.names if mention.start <= span.start < mention.end]
-    if not names:
+    words = mention.text.split()
+    if not words or not words[-1][:1].isupper():
+        return None  # "The New York businessman": a description.
+    if any(w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]):
+        return Resolution(None, "anonymous")  # "Carter's press secretary"
+    text = mention.text
+    for marker in (" of ", " from ", " at ", " for ", ","):
+        cut = text.find(marker)
+        if cut > 0:
+            text = text[:cut]
+    # The name is the run of capitalised words the mention ends with.
+    run: list[str] = []
+    for word in reversed(text.split()):
+        if not word[:1].isupper():
+            break
+        run.insert(0, word)
+    shape = name_shape(" ".join(run)) if run else None
+    if shape is None:
         return None
-    if len(names) == 1 and len(names[0].words) == 1 and word_class(
-        names[0].words[0].casefold()
-    ) in {"group", "anonymous", "organisation", "pronoun"}:
+    kept, title, organisation = shape[2], shape[3], shape[4]
+    if len(kept) == 1 and word_class(kept[0].casefold()) in {
+        "group",
+        "anonymous",
+        "organisation",
+        "pronoun",
+    }:
         return None  # "Officials", "Sources": a description, capitalised.
-    name = names[-1]
-    if name.organisation:
-        return Resolution(" ".join(name.words), "organisation")
-    full = resolver.fullest(name.words, mention.start)
-    return Resolution(full, "person", name.title or resolver.title_of(full))
+    if organisation:
+        return Resolution(" ".join(kept), "organisation")
+    full = resolver.fullest(kept)
+    return Resolution(full, "person", title or resolver.title_of(full))
 
 
 def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -164,17 +293,36 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
         return None
     if first in {"a", "an", "one", "another"}:
         return Resolution(None, "anonymous")
-    for span, name in reversed(resolver.persons):
-        if span.start >= mention.start or not name.title:
-            continue
-        if head in name.title.casefold().split():
-            full = resolver.fullest(name.words, mention.start)
+    wanted = title_word(head)
+    for name in resolver.persons_before(mention.start):
+        if name.title and wanted in {title_word(w) for w in name.title.split()}:
+            full = resolver.fullest(name.words)
             return Resolution(full, "person", name.title)
     # "the governor" with no titled introduction: the person last quoted.
     for _pos, previous in reversed(resolver.history):
         if previous.kind == "person" and previous.name is not None:
             return previous
     return Resolution(None, "anonymous")
+
+
+def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``the 70-year-old``, ``The New York businessman``: the person last quoted.
+    """
+    words = mention.text.split()
+    if len(words) < 2 or words[0].casefold() != "the":
+        return None
+    head = words[-1].casefold().rstrip(",")
+    if (
+        not words[-1][:1].islower()
+        or head.endswith("s")
+        or word_class(head) in {"group", "organisation", "anonymous", "channel", "listener"}
+    ):
+        return None
+    for _pos, previous in reversed(resolver.history):
+        if previous.kind == "person" and previous.name is not None:
+            return previous
+    return None
 
 
 def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -198,6 +346,7 @@ MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]
     ("pronoun", resolve_pronoun),
     ("title", resolve_title),
     ("name", resolve_name),
+    ("definite", resolve_definite),
     ("description", resolve_description),
 )
 
@@ -303,10 +452,17 @@ def _inside(ranges: list[tuple[int, int]], span: tuple[int, int]) -> bool:
 
 def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
     # Every occurrence of a person's name (or a part of it) is a mention.
-    for record in records:
-        if record.resolution.kind != "person" or record.resolution.name is None:
+    people = {
+        record.resolution.name: record
+        for record in records
+        if record.resolution.kind == "person" and record.resolution.name is not None
+    }
+    if not people:
+        return
+    for start, end, name in resolver.names:
+        if name.organisation:
             continue
-        words = set(record.resolution.name.split())
-        for span, name in resolver.persons:
-            if set(name.words) <= words:
-                record.mentions.add(span)
+        full = resolver.fullest(name.words)
+        record = people.get(full)
+        if record is not None:
+            record.mentions.add(Span(start, end))

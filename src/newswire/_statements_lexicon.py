@@ -21,7 +21,9 @@ __all__ = [
     "CueForm",
     "cue_forms",
     "cue_pattern",
+    "given_name_gender",
     "honorifics",
+    "title_word",
     "titles",
     "word_class",
 ]
@@ -111,11 +113,36 @@ def word_class(word: str) -> str:
     return read_mapping("attribution_words.txt").get(word, "")
 
 
+@functools.cache
 def titles() -> frozenset[str]:
     """
     Return the title nouns (``president``, ``foreign minister``), casefolded.
+
+    >>> "gov" in titles(), "minister" in titles()
+    (True, True)
     """
-    return read_set("titles.txt")
+    return frozenset(read_mapping("titles.txt"))
+
+
+def title_word(word: str) -> str:
+    """
+    Return the full form of a title word (``gov`` → ``governor``).
+
+    >>> title_word("Gov."), title_word("minister")
+    ('governor', 'minister')
+    """
+    lowered = word.casefold().rstrip(".")
+    return read_mapping("titles.txt").get(lowered, lowered)
+
+
+def given_name_gender(word: str) -> str:
+    """
+    Return ``f`` or ``m`` for a common given name, else ``""``.
+
+    >>> given_name_gender("Hillary"), given_name_gender("Zork")
+    ('f', '')
+    """
+    return read_mapping("given_names.txt").get(word.casefold(), "")
 
 
 def honorifics() -> frozenset[str]:

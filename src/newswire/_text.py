@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 
 import attrs
+import regex
 
 from newswire._model import Span
 
@@ -22,14 +23,30 @@ from newswire._model import Span
 _FOLD: dict[int, str] = {
     0x00A0: " ",  # no-break space
     0x1680: " ",
-    0x2000: " ", 0x2001: " ", 0x2002: " ", 0x2003: " ", 0x2004: " ", 0x2005: " ",
-    0x2006: " ", 0x2007: " ", 0x2008: " ", 0x2009: " ", 0x200A: " ",
-    0x202F: " ", 0x205F: " ", 0x3000: " ",
-    0x2028: "\n", 0x2029: "\n", 0x0085: "\n",
-    0x000B: "\n", 0x000C: "\n",
-    0x2010: "-", 0x2011: "-",  # hyphen, non-breaking hyphen
+    0x2000: " ",
+    0x2001: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2004: " ",
+    0x2005: " ",
+    0x2006: " ",
+    0x2007: " ",
+    0x2008: " ",
+    0x2009: " ",
+    0x200A: " ",
+    0x202F: " ",
+    0x205F: " ",
+    0x3000: " ",
+    0x2028: "\n",
+    0x2029: "\n",
+    0x0085: "\n",
+    0x000B: "\n",
+    0x000C: "\n",
+    0x2010: "-",
+    0x2011: "-",  # hyphen, non-breaking hyphen
     0x2212: "-",  # minus sign
-    0xFE58: "\u2014", 0xFE63: "-",
+    0xFE58: "\u2014",
+    0xFE63: "-",
 }
 # Full-width ASCII forms (U+FF01..U+FF5E) fold to ASCII.
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
@@ -38,8 +55,16 @@ _FOLD.update({cp: " " for cp in range(0x20) if cp not in (0x09, 0x0A, 0x0D)})
 _FOLD[0x7F] = " "
 _TABLE = str.maketrans(_FOLD)
 
-# Characters removed outright: they are invisible and sit inside words.
-_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e")
+# Characters removed outright: they are invisible and sit inside words
+# (BOM / zero-width no-break space, zero-width space, non-joiner, joiner, word
+# joiner, soft hyphen, Mongolian vowel separator, invisible operators).
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u00ad\u180e")
+_INVISIBLE_RUN = regex.compile("[" + "".join(sorted(_INVISIBLE)) + "]++")
+# Line ends: CR LF, and the doubled CR CR LF of copy converted twice, are one
+# line end each (the CRs become spaces, so lengths are kept); a lone CR is one.
+# The lookbehind starts a match only at the first CR of a run: without it, a
+# long run of CRs with no LF would be rescanned from every position.
+_CR_LF = regex.compile(r"(?<!\r)\r++\n")
 
 
 @attrs.frozen
@@ -89,26 +114,35 @@ def normalize(text: str) -> NormalizedText:
     """
     Fold typographic variants and line ends; drop invisible characters.
 
-    ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` becomes ``\\n``, so line
-    structure is kept without changing the length.
+    ``\\r\\n`` becomes `` \\n`` (and ``\\r\\r\\n`` ``  \\n``) and a lone ``\\r``
+    becomes ``\\n``, so line structure is kept without changing the length.
 
     >>> n = normalize("A\\u00a0B\\r\\nC\\u200bD")
     >>> n.text
     'A B \\nCD'
     >>> n.slice(5, 7)
     'C\\u200bD'
+    >>> normalize("A\\r\\r\\nB\\rC").text
+    'A  \\nB\\nC'
     """
     folded = text.translate(_TABLE)
     if "\r" in folded:
+        if "\r\r" in folded:
+            folded = _CR_LF.sub(lambda m: " " * (len(m[0]) - 1) + "\n", folded)
         folded = folded.replace("\r\n", " \n").replace("\r", "\n")
-    if not any(ch in folded for ch in _INVISIBLE):
+    first = _INVISIBLE_RUN.search(folded)
+    if first is None:
         return NormalizedText(text, folded)
+    # Keep runs of visible characters whole; the map is built a range at a
+    # time, so this stays fast on long texts full of invisible characters.
     offsets = array("q")
     kept: list[str] = []
-    for index, ch in enumerate(folded):
-        if ch in _INVISIBLE:
-            continue
-        offsets.append(index)
-        kept.append(ch)
+    previous = 0
+    for match in _INVISIBLE_RUN.finditer(folded, first.start()):
+        kept.append(folded[previous : match.start()])
+        offsets.extend(range(previous, match.start()))
+        previous = match.end()
+    kept.append(folded[previous:])
+    offsets.extend(range(previous, len(folded)))
     offsets.append(len(text))
     return NormalizedText(text, "".join(kept), offsets)

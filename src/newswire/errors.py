@@ -7,7 +7,7 @@ Exceptions raised by newswire.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newswire._model import Span
@@ -66,6 +66,8 @@ class DispatchError(NewswireError, ValueError):
         self.column: int | None = None
         self._excerpt = ""
         if text is not None and self.offset is not None:
+            # An offset past either end is placed at that end, never raised on.
+            self.offset = min(max(self.offset, 0), len(text))
             start = text.rfind("\n", 0, self.offset) + 1
             end = text.find("\n", self.offset)
             end = len(text) if end < 0 else end
@@ -95,18 +97,19 @@ class DispatchError(NewswireError, ValueError):
         """
         Pickle by value so errors cross process boundaries in batches.
         """
-        return (_rebuild_error, (self.message, self.source_id, self.line, self.column,
-                                 self._excerpt, self.offset))
+        where = {
+            "source_id": self.source_id,
+            "line": self.line,
+            "column": self.column,
+            "excerpt": self._excerpt,
+            "offset": self.offset,
+            "span": self.span,
+        }
+        return (_rebuild_error, (self.message, where))
 
 
-def _rebuild_error(
-    message: str,
-    source_id: str | None,
-    line: int | None,
-    column: int | None,
-    excerpt: str,
-    offset: int | None,
-) -> DispatchError:
-    err = DispatchError(message, source_id=source_id)
-    err.line, err.column, err._excerpt, err.offset = line, column, excerpt, offset  # noqa: SLF001
+def _rebuild_error(message: str, where: dict[str, Any]) -> DispatchError:
+    err = DispatchError(message, source_id=where["source_id"], span=where["span"])
+    err.line, err.column, err.offset = where["line"], where["column"], where["offset"]
+    err._excerpt = where["excerpt"]  # noqa: SLF001 - restoring our own state
     return err

@@ -9,8 +9,9 @@
 # recognizer claims. Blocks before the dateline go through HEADER_RULES; those
 # no rule claims are body paragraphs (they come before the dateline's
 # paragraph). Without a dateline the stage stops at the first unclaimed block,
-# which is where the body begins. The dateline's block is always a body
-# paragraph and keeps the dateline in it.
+# which is where the body begins. The dateline's block is a body paragraph
+# and keeps the dateline in it, unless the dateline is all it holds; a byline
+# running into the dateline on that line is split off and left out of it.
 #
 # Trailers (sign-offs, reporting credits) are recognised from the end of the
 # text by recognize_trailer, and removed from the body.
@@ -69,23 +70,24 @@ _MAX_HEADER_BLOCKS = 8
 _MAX_DECK_CHARS = 600
 
 
-def _look_ahead(state: State, limit: int) -> tuple[int, DatelineCandidate | None] | None:
+def _look_ahead(state: State, limit: int) -> tuple[int | None, DatelineCandidate | None, int]:
     """
-    Return the index of the block that opens with the dateline, if any.
+    Find the block that opens with the dateline, if any.
 
-    The candidate comes with it unless a byline runs into the dateline.
+    Returns its index (None when there is none), the candidate (None also when
+    a byline runs into the dateline) and how many blocks were tried.
     """
     blocks = state.blocks
     for index in range(limit):
         block = blocks[index]
         found = find_dateline(state, block, index)
         if found is not None:
-            return index, found
+            return index, found, index
         if split_byline(state, block) is not None:
-            return index, None
+            return index, None, index
         if block.end - block.start > _MAX_DECK_CHARS:
-            return None
-    return None
+            return None, None, index + 1
+    return None, None, limit
 
 
 def recognize_headers(state: State) -> None:
@@ -95,8 +97,9 @@ def recognize_headers(state: State) -> None:
     blocks = state.blocks
     trailer_start = recognize_trailer(state)
     limit = min(trailer_start, _MAX_HEADER_BLOCKS)
-    ahead = _look_ahead(state, limit)
-    dateline_index, candidate = (None, None) if ahead is None else ahead
+    # The look-ahead tries the dateline rule on the blocks it passes: the
+    # loop below need not try it there again.
+    dateline_index, candidate, checked = _look_ahead(state, limit)
     body: list[Block] = []
     index = 0
     while index < limit:
@@ -107,7 +110,7 @@ def recognize_headers(state: State) -> None:
             if story is not None:
                 body.append(story)
             break
-        claimed = _claim(state, block, index)
+        claimed = _claim(state, block, index, skip_dateline=index < checked)
         if claimed is None:
             if dateline_index is None:
                 break
@@ -130,9 +133,13 @@ def recognize_headers(state: State) -> None:
     state.body = body
 
 
-def _claim(state: State, block: Block, index: int) -> tuple[str, int] | None:
+def _claim(
+    state: State, block: Block, index: int, *, skip_dateline: bool
+) -> tuple[str, int] | None:
     # The first rule that claims the block, with where its record ends.
     for name, rule in HEADER_RULES:
+        if skip_dateline and name == "dateline":
+            continue
         end = rule(state, block, index)
         if end is not None:
             return name, end

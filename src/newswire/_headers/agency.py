@@ -15,7 +15,7 @@ import regex
 
 from newswire._lexicons import read_mapping
 
-__all__ = ["canonical_agency"]
+__all__ = ["canonical_agency", "exact_agency"]
 
 # e.g. "XINHUA DOMESTIC SERVICE"  "TASS INTERNATIONAL SERVICE"  "Xinhua News Agency"
 _SERVICE = regex.compile(
@@ -70,3 +70,17 @@ def canonical_agency(surface: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def exact_agency(surface: str) -> str | None:
+    """
+    Return the canonical name of ``surface`` only when it names an agency whole.
+
+    Unlike :func:`canonical_agency`, no bureau or service words are dropped, so
+    a name followed by an agency is not taken for the agency.
+
+    >>> exact_agency("Reuters"), exact_agency("Jane Doe Reuters")
+    ('Reuters', None)
+    """
+    key = _key(surface.strip(" ./()[]"))
+    return _lookup(key) if key else None

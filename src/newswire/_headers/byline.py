@@ -1,9 +1,10 @@
 # The byline: "By NAME[, NAME and NAME][, AGENCY]" on its own block, possibly
 # followed by a title line ("Associated Press Writer") or a copyright line
-# ("c.1998 N.Y. Times News Service"); "NAME, AP Business Writer" without
-# e.g. "By"; Xinhua's "by Xinhua writer Zhang Wei". Precision first: a part that
-# does not look like a personal name is dropped, and a byline with neither
-# names nor an agency is no byline (a wrong author is worse than none).
+# ("c.1998 N.Y. Times News Service"); "NAME, AP Business Writer" with no
+# leading By; Xinhua's "by Xinhua writer Zhang Wei". Precision first: a line
+# with a part that is neither a personal name, an agency nor a title is no
+# byline, and neither is one without names or an agency (a wrong author is
+# worse than none).
 #
 # A byline can run into the dateline on one line ("By JANE DOE NEW YORK (AP)
 # — ..."): split_byline finds where the dateline starts, without side
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from newswire._headers.agency import canonical_agency
+from newswire._headers.agency import canonical_agency, exact_agency
 from newswire._headers.dateline import accept_dateline, scan_dateline
 from newswire._lexicons import read_set
 from newswire._model import Author, Byline
@@ -82,6 +83,8 @@ _BRACKET_CREDIT = regex.compile(
     r"[ ]*+\[(?:REPORT|ARTICLE|COMMENTARY|INTERVIEW|EDITORIAL|ARTICLE[ ]BY)[^\]\n]{0,20}+\]"
     r"[ ]*+\[(?P<names>[^\]\n]{3,80}+)\]"
 )
+# "Jane Doe Reuters": a name, then an agency with its comma lost.
+_NAME_THEN_AGENCY = regex.compile(r"(?P<name>.+?)[ ]++(?P<agency>Reuters?+|REUTERS?+|AP|AFP|UPI)")
 _MAX_LINE = 200
 _MAX_NAME_WORDS = 5
 
@@ -139,7 +142,7 @@ def _is_name(part: str, *, lower_ok: bool = False) -> bool:
             if word.casefold() in _PARTICLES:
                 continue
             lower += 1
-    # e.g. "keith grant": wholly lower case only beside an agency credit ("By keith
+    # A wholly lower-case name only beside an agency credit ("By keith
     # grant, Reuters"); a mix is prose.
     return lower == 0 or (lower_ok and lower == len(words))
 
@@ -163,9 +166,23 @@ def _read_names(
         if part:
             p_start = pos + len(raw) - len(raw.lstrip())
             p_end = p_start + len(part)
-            found = canonical_agency(part)
+            found = exact_agency(part)
+            split = None if found is not None else _NAME_THEN_AGENCY.fullmatch(part)
             if found is not None:
                 agency, agency_text = found, part
+            elif split is not None and exact_agency(split.group("agency")) is not None:
+                # "By Jane Doe Reuters": the comma before the agency was lost.
+                agency = exact_agency(split.group("agency"))
+                agency_text = split.group("agency")
+                p_end = p_start + split.end("name")
+                part = split.group("name")
+                if not _is_name(part):
+                    return None
+                name = state.original(p_start, p_end)
+                authors.append(
+                    Author(name=name, display=display_name(name), span=state.span(p_start, p_end))
+                )
+
             elif _is_title(part):
                 title = part
             elif _is_name(part, lower_ok=True):
@@ -199,6 +216,11 @@ def record_byline(state: State, start: int, end: int) -> bool:
     if line_end - start > _MAX_LINE:
         return False
     by = _BY.match(text, start, line_end)
+    if by is None:
+        # Without "By", only "NAME, AP Business Writer" counts: test cheaply.
+        comma = text.rfind(",", start, line_end)
+        if comma < 0 or not _is_title(text[comma + 1 : line_end]):
+            return False
     names_start = start if by is None else by.end()
     read = _read_names(state, names_start, line_end)
     if read is None:
@@ -245,7 +267,7 @@ def record_byline(state: State, start: int, end: int) -> bool:
 
 
 def _title_agency(title: str) -> str | None:
-    # e.g. "Associated Press Writer" -> AP; "AP Business Writer" -> AP.
+    # The agency a title names: "Associated Press Writer" and "AP Business Writer" give AP.
     words = title.split()
     for cut in range(len(words), 0, -1):
         found = canonical_agency(" ".join(words[:cut]))

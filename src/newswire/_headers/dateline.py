@@ -5,12 +5,14 @@
 # in context; commit_dateline stores the record. The split lets the header
 # stage look ahead past deck lines without side effects.
 #
-# A candidate is *strong* when it has a date or an agency credit (or is
-# e.g. "(Undated)" or an FBIS placeholder). Otherwise it is only a place and a
+# A candidate is *strong* when it has a day or an agency credit, or is the
+# undated form or an FBIS placeholder. Otherwise it is only a place and a
 # separator, which a headline ("U.S. SUGAR IMPORTS DOWN - USDA") or a table
 # row ("COPPER GRADE A - 2650 tonnes") also is: such a *weak* candidate needs
-# its place in data/places.txt or its region in data/regions.txt, capitals,
-# and is never taken from the first of several blocks (that is the headline).
+# capitals and something to vouch for it (its place in data/places.txt or
+# data/regions.txt, its region in data/regions.txt, a month, the ANPA
+# underscore, or story prose after the separator), and is never taken from
+# the first of several blocks (that is the headline's place).
 """
 Dateline recognition.
 """
@@ -49,6 +51,7 @@ __all__ = [
     "DatelineCandidate",
     "accept_dateline",
     "commit_dateline",
+    "find_dateline",
     "recognize_dateline",
     "scan_dateline",
 ]
@@ -57,7 +60,7 @@ __all__ = [
 _MAX_CHARS = 200
 # Lower-case words that may sit inside a place name ("Rio de Janeiro").
 _CONNECTORS = frozenset(
-    {
+    [
         "de",
         "del",
         "la",
@@ -83,7 +86,7 @@ _CONNECTORS = frozenset(
         "au",
         "aux",
         "y",
-    }
+    ]
 )
 _MAX_PLACE_WORDS = 6
 _BY_WORDS = frozenset({"By", "BY", "by"})
@@ -167,6 +170,7 @@ def _read_place(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
     place_end = pos
     scan = pos
     lower = False
+    last_word_end: int | None = None
     while words < _MAX_PLACE_WORDS:
         match = PLACE_WORD.match(text, scan, end)
         if match is None:
@@ -181,6 +185,8 @@ def _read_place(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
             # e.g. "omaha, april 7 -"  "La paz, march 4 -": allowed, but only a
             # date can then make the line a dateline.
             lower = True
+        if not (words and word in _CONNECTORS):
+            last_word_end = match.end()
         words += 1
         place_end = match.end()
         scan = match.end()
@@ -192,7 +198,9 @@ def _read_place(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
         return None
     while place_end > pos and text[place_end - 1] in "-/&":
         place_end -= 1
-    # A connector cannot end a place: "WASHINGTON de" is not one.
+    if last_word_end is not None and place_end > last_word_end:
+        # A connector cannot end a place: "BOGOTA de" is "BOGOTA".
+        place_end = last_word_end
     found.place = (pos, place_end)
     found.place_lower = lower
     return place_end
@@ -288,19 +296,19 @@ def scan_dateline(text: str, start: int, end: int) -> DatelineCandidate | None:
     line_end = text.find("\n", start, end)
     end = min(end if line_end < 0 else line_end, start + _MAX_CHARS)
     pos = start
-    prefix = DATELINE_PREFIX.match(text, pos, end)
-    if prefix is not None:
-        pos = prefix.end()
+    if pos + 1 < end and (text[pos] in "*#>" or text[pos + 1] in " \t"):
+        prefix = DATELINE_PREFIX.match(text, pos, end)
+        if prefix is not None:
+            pos = prefix.end()
     found = DatelineCandidate(start=pos)
-    undated = DATELINE_UNDATED.match(text, pos, end)
+    undated = DATELINE_UNDATED.match(text, pos, end) if text.startswith("(", pos) else None
     if undated is not None:
         found.undated = True
         pos = undated.end()
-        after = _skip_spaces(text, pos, end)
-        sep_end = _read_separator(text, after, end, found)
+        sep_end = _read_separator(text, _skip_spaces(text, pos, end), end, found)
         found.end = pos if sep_end is None else sep_end
         return found
-    no_city = DATELINE_NO_CITY.match(text, pos, end)
+    no_city = DATELINE_NO_CITY.match(text, pos, end) if text.startswith("NO", pos) else None
     if no_city is not None:
         found.placeholder = True
         pos = no_city.end()
@@ -456,6 +464,8 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
         or _known(text, found.place, "regions.txt")
         or _known(text, region, "regions.txt")
         or found.month is not None
+        # The ANPA underscore ("HIALEAH _") separates nothing but a dateline.
+        or found.separator.startswith("_")
         or _story_follows(text, found)
     )
 
@@ -468,6 +478,7 @@ _SENTENCE = regex.compile(
 
 # A story's first line runs on; a table cell's text stops short.
 _MIN_STORY_LINE = 50
+_MIN_LOWER_WORDS = 3
 
 
 def _story_follows(text: str, found: DatelineCandidate) -> bool:
@@ -485,7 +496,8 @@ def _story_follows(text: str, found: DatelineCandidate) -> bool:
     if match is None or line_end < found.end + _MIN_STORY_LINE:
         return False
     # Prose has lower-case words; "No Two Soft Red Winter Jne 129.50" has not.
-    return sum(word[0].islower() for word in match.group("rest").split()) >= 3
+    rest: str = match.group("rest")
+    return sum(word[0].islower() for word in rest.split()) >= _MIN_LOWER_WORDS
 
 
 def commit_dateline(state: State, found: DatelineCandidate) -> int:

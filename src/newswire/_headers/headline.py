@@ -3,8 +3,8 @@
 # claimed it. Lines after it in the same block are a deck (a subheadline),
 # not part of the headline, unless the headline was hard-wrapped there: the
 # next line then continues it in lower case. A wire advisory written before
-# the headline ("(LEAD) Seoul to ...") is recorded as a SourceLine of kind
-# e.g. "advisory" and kept out of the headline.
+# the headline ("(LEAD) Seoul to ...") is recorded as a SourceLine of the
+# kind "advisory" and kept out of the headline.
 """
 Headline recognition.
 """
@@ -24,6 +24,9 @@ __all__ = ["recognize_headline"]
 
 _MAX_CHARS = 300
 _MAX_LINES = 3
+# A headline with its deck lines: beyond this the first block is a story.
+_MAX_BLOCK_CHARS = 600
+_MAX_BLOCK_LINES = 4
 
 
 def _line_end(text: str, start: int, end: int) -> int:
@@ -46,6 +49,11 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
     ):
         return None
     text = state.text
+    if block.end - block.start > _MAX_BLOCK_CHARS or (
+        text.count("\n", block.start, block.end) >= _MAX_BLOCK_LINES
+    ):
+        # A long first block is story text, not a headline and its deck.
+        return None
     start = block.start
     advisory = ADVISORY_LINE.match(text, start, _line_end(text, start, block.end))
     if (

@@ -65,7 +65,8 @@ _MAX_TRAILER_BLOCK = 400
 _LIST_SPLIT = regex.compile(r"[ ]*+,[ ]*+(?:and[ ]++)?+|[ ]++and[ ]++")
 # A name credited in a trailer: capitalised words, particles allowed.
 _NAME = regex.compile(
-    r"\p{Lu}[\p{L}'\u2019.\-]*+(?:[ ](?:\p{Lu}[\p{L}'\u2019.\-]*+|de|van|von|al|bin|da|di|del|la|le))*+"
+    r"\p{Lu}[\p{L}'\u2019.\-]*+"
+    r"(?:[ ](?:\p{Lu}[\p{L}'\u2019.\-]*+|de|van|von|al|bin|da|di|del|la|le))*+"
 )
 
 
@@ -148,13 +149,17 @@ def recognize_trailer(state: State) -> int:
         block = blocks[first - 1]
         if block.end - block.start > _MAX_TRAILER_BLOCK:
             break
-        block_credits = _block_credits(state, block)
-        if block_credits is not None:
-            found[:0] = block_credits
-        elif marker_span is None and not found and _END_MARKER.match(text, block.start, block.end):
+        if (
+            marker_span is None
+            and not found
+            and _END_MARKER.match(text, block.start, block.end) is not None
+        ):
             marker_span = state.span(block.start, block.end)
         else:
-            break
+            block_credits = _block_credits(state, block)
+            if block_credits is None:
+                break
+            found[:0] = block_credits
         first -= 1
     if first < len(blocks):
         start, end = blocks[first].start, blocks[-1].end
@@ -172,7 +177,9 @@ def _block_credits(state: State, block: Block) -> list[Credit] | None:
     Read the credits of one trailer block; None when it holds none.
     """
     text = state.text
-    found = _CREDITS.match(text, block.start, block.end)
+    # Cheap tests first: most last blocks are story text.
+    words = text[block.start : block.end].casefold()
+    found = _CREDITS.match(text, block.start, block.end) if "by " in words else None
     if found is not None:
         found_credits: list[Credit] = []
         for role in _ROLE.finditer(text, found.start("body"), found.end("body")):
@@ -187,10 +194,10 @@ def _block_credits(state: State, block: Block) -> list[Credit] | None:
             name = role.group("role").casefold().replace(" ", "_")
             found_credits.extend(_credits(state, name, (n_start, n_end), (r_start, r_end)))
         return found_credits
-    found = _CONTRIBUTED.match(text, block.start, block.end)
+    found = _CONTRIBUTED.match(text, block.start, block.end) if "contributed to" in words else None
     if found is not None:
         return _credits(state, "contributed", found.span("names"), (block.start, block.end))
-    if _SOCIAL.match(text, block.start, block.end):
+    if "follow" in words and _SOCIAL.match(text, block.start, block.end):
         return [
             Credit(
                 role="social",

@@ -1,0 +1,102 @@
+"""
+Work grows linearly with input length: counted, never timed.
+
+Unit tests carry no timed assertions (a loaded CI machine would make them
+flaky). Instead, the steps a parse takes (Python lines executed and C
+functions called) are counted with trace and profile hooks, which is
+deterministic: a parse of 8 copies of a shape must take at most about 8 times
+the steps of one copy. That catches a loop that rescans the text from each
+position; work inside one C call (a regex that backtracks, a slice) is not
+counted, and is what benchmarks/adversarial.py times.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newswire
+from tests.property.strategies import dispatches, paragraph
+
+pytestmark = pytest.mark.property
+
+# Allowance for fixed costs (header recognisers, lexicon loading on first use).
+_SLACK = 1.25
+
+
+def count_steps(text: str) -> int:
+    """
+    Return the number of Python lines executed and C functions called in one parse.
+    """
+    newswire.parse(text)  # warm caches (lexicons, compiled patterns) first
+    steps = 0
+
+    def count_c(_frame: Any, event: str, _arg: Any) -> None:
+        nonlocal steps
+        if event == "c_call":
+            steps += 1
+
+    def count_lines(_frame: Any, event: str, _arg: Any) -> Any:
+        nonlocal steps
+        steps += 1
+        return count_lines
+
+    sys.setprofile(count_c)
+    sys.settrace(count_lines)
+    try:
+        newswire.parse(text)
+    finally:
+        sys.settrace(None)
+        sys.setprofile(None)
+    return steps
+
+
+def growth(unit: str, times: int = 8) -> float:
+    """
+    Return calls(unit * times) / (times * calls(unit)).
+    """
+    return count_steps(unit * times) / (times * max(count_steps(unit), 1))
+
+
+SHAPES = [
+    pytest.param("Officials said the talks would resume on Monday ", id="said-no-stop"),
+    pytest.param('"It was a mistake, he said ', id="unbalanced-quotes"),
+    pytest.param("\u201cWe will not yield,\u201d \u201c", id="curly-quotes"),
+    pytest.param("WASHINGTON, Jan 5 (Reuters) -\n", id="dateline-lines"),
+    pytest.param("BEIJING\n", id="capital-lines"),
+    pytest.param("By JOHN SMITH\n", id="byline-lines"),
+    pytest.param("(", id="parens"),
+    pytest.param("--", id="dashes"),
+    pytest.param(",", id="commas"),
+    pytest.param("said ", id="said-said"),
+    pytest.param("\n", id="newlines"),
+    pytest.param("A.\n\n", id="blank-paragraphs"),
+    pytest.param("x\r\n", id="crlf"),
+    pytest.param("a\u200b", id="zero-width"),
+    pytest.param('He said "yes." She said "no." ', id="alternating-quotes"),
+]
+
+
+class TestLinearWork:
+    @pytest.mark.parametrize("unit", SHAPES)
+    def test_repeated_shape(self, unit: str) -> None:
+        """
+        Eight times the input takes at most about eight times the steps.
+        """
+        base = unit * max(1, 400 // len(unit))
+
+        assert growth(base) <= _SLACK
+
+    @settings(max_examples=20)
+    @given(st.one_of(dispatches(), paragraph()))
+    def test_repeated_dispatch(self, text: str) -> None:
+        """
+        Any dispatch-like text, repeated, takes steps in proportion to its length.
+        """
+        base = text or "x"
+
+        assert growth(base + "\n\n", 4) <= _SLACK

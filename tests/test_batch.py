@@ -1,0 +1,259 @@
+# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
+"""
+parse_many: order, laziness, bounded memory, errors in place, processes, pickling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import pickle
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+import newswire
+from newswire import Dispatch, DispatchError
+from newswire import _batch as batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+XINHUA = (
+    "China, Kenya sign energy pact\n\n"
+    "By ANN LEE\n\n"
+    "NAIROBI, March 13 (Xinhua) -- Kenya and China on Wednesday signed a pact, "
+    "officials said.\n\n"
+    '"It is a good day," Energy Minister John Smith told reporters. "We will build."\n\n'
+    "He said the pact covers solar power.\n\n"
+    "Enditem"
+)
+REUTERS = "GOLD FALLS\n\nLONDON, March 3 - Gold fell on Tuesday, dealers said.\nReuter"
+AP = "WASHINGTON (AP) — The Senate voted on Friday."
+
+
+def texts(count: int) -> list[str]:
+    """
+    ``count`` distinct dispatches.
+    """
+    shapes = [XINHUA, REUTERS, AP]
+    return [f"{shapes[i % 3]}\n\nItem {i}." for i in range(count)]
+
+
+class Counting:
+    """
+    An iterable that records how many items were pulled from it.
+    """
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        self.items = items
+        self.pulled = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.items:
+            self.pulled += 1
+            yield item
+
+
+class TestParseMany:
+    def test_results_in_input_order(self) -> None:
+        """
+        Texts, pairs and triples each give one result, in order.
+        """
+        items: list[Any] = [XINHUA, ("reu-1", REUTERS), ("ap-1", AP, "2024-05-03")]
+
+        actual = list(newswire.parse_many(items))
+
+        assert [None, "reu-1", "ap-1"] == [r.source_id for r in actual]
+        assert newswire.parse(XINHUA) == actual[0]
+        assert newswire.parse(AP, source_id="ap-1", reference_date="2024-05-03") == actual[2]
+
+    def test_reference_date_default_and_per_item(self) -> None:
+        """
+        An item's own reference date outranks the batch's.
+        """
+        text = "PARIS, Jan 5 (AFP) - Prices rose."
+        items = [("a", text), ("b", text, dt.date(1999, 12, 30))]
+
+        actual = list(newswire.parse_many(items, reference_date="2024-01-02"))
+
+        assert [dt.date(2024, 1, 5), dt.date(2000, 1, 5)] == [
+            r.dateline.date  # type: ignore[union-attr]
+            for r in actual
+        ]
+
+    @pytest.mark.parametrize(
+        ("item", "rendered"),
+        [
+            pytest.param(
+                ("r-1", b"TOKYO"), "r-1: text must be a str, not bytes: decode it first", id="bytes"
+            ),
+            pytest.param(("r-2", None), "r-2: text must be a str, not NoneType", id="none"),
+            pytest.param(("r-3", 42), "r-3: text must be a str, not int", id="int"),
+            pytest.param((7, "x", "2024-13-40"), "7: bad reference_date: ", id="bad-date"),
+            pytest.param(
+                ("r-5", "x", 3.5),
+                "r-5: bad reference_date: reference_date must be",
+                id="bad-date-type",
+            ),
+            pytest.param(("r-6",), "r-6: an item must be a str, (id, text) or", id="short-tuple"),
+            pytest.param(42, "<item 1>: an item must be a str, (id, text) or", id="number"),
+            pytest.param(None, "<item 1>: an item must be a str, (id, text) or", id="none-item"),
+        ],
+    )
+    def test_bad_item_yields_error_in_place(self, item: Any, rendered: str) -> None:
+        """
+        A bad item yields a DispatchError carrying its id; the batch carries on.
+        """
+        results = list(newswire.parse_many([AP, item, REUTERS]))
+
+        assert [Dispatch, DispatchError, Dispatch] == [type(r) for r in results]
+        assert str(results[1]).startswith(rendered)
+
+    def test_failure_inside_parser_yields_error(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """
+        An exception inside the parser becomes that item's error, chained to its cause.
+        """
+        real = batch.parse  # type: ignore[attr-defined]
+
+        def flaky(text: str, **kwargs: Any) -> Dispatch:
+            if "boom" in text:
+                raise RuntimeError("recogniser bug")
+            return real(text, **kwargs)
+
+        monkeypatch.setattr(batch, "parse", flaky)
+
+        results = list(newswire.parse_many([("a", AP), ("b", "boom"), ("c", AP)]))
+
+        assert ["a", "b", "c"] == [r.source_id for r in results]
+        assert "b: parsing failed: RuntimeError: recogniser bug" == str(results[1])
+        assert isinstance(results[1], DispatchError)
+        assert isinstance(results[1].__cause__, RuntimeError)
+
+    def test_lazy_on_an_endless_input(self) -> None:
+        """
+        Items are pulled only as results are consumed.
+        """
+        source = Counting(itertools.cycle([AP]))
+
+        first = list(itertools.islice(newswire.parse_many(source), 5))
+
+        assert 5 == len(first)
+        assert 5 == source.pulled
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error"),
+        [
+            pytest.param({"workers": 0}, ValueError, id="no-workers"),
+            pytest.param({"workers": 2.0}, TypeError, id="float-workers"),
+            pytest.param({"workers": True}, TypeError, id="bool-workers"),
+            pytest.param({"chunksize": 0}, ValueError, id="no-chunk"),
+            pytest.param({"reference_date": 5}, TypeError, id="bad-reference"),
+        ],
+    )
+    def test_bad_arguments(self, kwargs: dict[str, Any], error: type[Exception]) -> None:
+        """
+        Bad arguments are raised at once, not turned into item errors.
+        """
+        with pytest.raises(error):
+            newswire.parse_many([AP], **kwargs)
+
+
+def _die_on_poison(task: str) -> str | DispatchError:
+    # Module level, so that worker processes can unpickle it.
+    if task == "poison":
+        os._exit(3)
+    return task.upper()
+
+
+def _label(task: str) -> str:
+    return task
+
+
+class TestProcesses:
+    def test_workers_give_what_one_process_gives(self) -> None:
+        """
+        Two worker processes yield the same results, in the same order.
+        """
+        items = [(f"d-{i}", text) for i, text in enumerate(texts(40))]
+        items.insert(7, ("bad", b"bytes"))  # type: ignore[arg-type]
+        expected = list(newswire.parse_many(items))
+
+        actual = list(newswire.parse_many(items, workers=2, chunksize=3))
+
+        assert [str(r) if isinstance(r, DispatchError) else r for r in expected] == [
+            str(r) if isinstance(r, DispatchError) else r for r in actual
+        ]
+
+    def test_bounded_window(self) -> None:
+        """
+        With processes, at most a fixed window of chunks is read ahead.
+        """
+        source = Counting(itertools.cycle([AP]))
+        results = newswire.parse_many(source, workers=2, chunksize=2)
+
+        first = list(itertools.islice(results, 3))
+        results.close()  # type: ignore[attr-defined]
+
+        assert 3 == len(first)
+        assert source.pulled <= (2 * 4 + 1) * 2
+
+    def test_dead_worker_fails_only_its_items(self) -> None:
+        """
+        A worker that dies costs its own chunk; every other task still gives a result.
+        """
+        tasks = ["a", "b", "poison", "c", "d", "e"]
+
+        results = list(
+            batch.map_ordered(_die_on_poison, tasks, label=_label, workers=2, chunksize=1)
+        )
+
+        assert ["A", "B", "poison", "C", "D", "E"] == [
+            r.source_id if isinstance(r, DispatchError) else r for r in results
+        ]
+        assert "worker process died" in str(results[2])
+
+
+class TestPickle:
+    def test_dispatch_pickles(self) -> None:
+        """
+        A dispatch with every kind of record survives pickling (to cross processes).
+        """
+        dispatch = newswire.parse(XINHUA, reference_date="2024-03-14", source_id="x-1")
+
+        copy = pickle.loads(pickle.dumps(dispatch))
+
+        assert dispatch == copy
+        assert list(dispatch.iter_spans()) == list(copy.iter_spans())
+
+    def test_records_pickle(self) -> None:
+        """
+        Every record reachable from a dispatch pickles on its own too.
+        """
+        dispatch = newswire.parse(XINHUA, reference_date="2024-03-14")
+        records: list[Any] = [
+            dispatch.headline,
+            dispatch.byline,
+            dispatch.dateline,
+            dispatch.trailer,
+            *dispatch.paragraphs,
+            *dispatch.statements,
+            *dispatch.entities,
+            *dispatch.diagnostics,
+            *dispatch.source_lines,
+        ]
+
+        copies = [pickle.loads(pickle.dumps(r)) for r in records]
+
+        assert records == copies
+
+    def test_batch_error_pickles(self) -> None:
+        """
+        The error a batch yields pickles with its source id.
+        """
+        error = next(iter(newswire.parse_many([("r-9", b"x")])))
+
+        copy = pickle.loads(pickle.dumps(error))
+
+        assert ("r-9", str(error)) == (copy.source_id, str(copy))
