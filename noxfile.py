@@ -56,18 +56,37 @@ def property_tests(session: nox.Session) -> None:
     Run only the Hypothesis properties, with more examples.
     """
     _install(session, "tests")
-    session.run("pytest", "-m", "property", "tests", "--hypothesis-profile=thorough",
-                *session.posargs)
+    session.run(
+        "pytest", "-m", "property", "tests", "--hypothesis-profile=thorough", *session.posargs
+    )
 
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
     """
     Fuzz the parser for a few minutes with Hypothesis at high example counts.
+
+    Not part of the default sessions. Runs the two properties that feed the
+    parser arbitrary and damaged dispatch-like text (parse returns, spans are
+    exact, paragraphs ordered, records round-trip through JSON and pickle) and
+    the hostile-input tests, under the ``fuzz`` profile. Pass pytest options
+    after ``--``, e.g. ``nox -s fuzz -- --hypothesis-seed=1``.
     """
     _install(session, "tests")
-    session.run("pytest", "-m", "property", "tests", "--hypothesis-profile=fuzz",
-                "-p", "no:cacheprovider", *session.posargs)
+    session.run(
+        "pytest",
+        "-m",
+        "property",
+        "tests/property/test_properties.py",
+        "-k",
+        "test_any_text or test_dispatch_like_text",
+        "--hypothesis-profile=fuzz",
+        "--hypothesis-show-statistics",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+    )
+    session.run("pytest", "tests/test_adversarial.py", "-p", "no:cacheprovider")
 
 
 @nox.session

@@ -65,8 +65,10 @@ def main(argv: list[str]) -> int:
             continue
         ok = value >= floor
         failed += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {corpus:<13} {field:<20} {metric:<9} "
-              f"{value:.4f} (floor {floor})")
+        print(
+            f"{'ok  ' if ok else 'FAIL'} {corpus:<13} {field:<20} {metric:<9} "
+            f"{value:.4f} (floor {floor})"
+        )
     print(f"\n{len(FLOORS) - failed} of {len(FLOORS)} floors met")
     return 1 if failed else 0
 

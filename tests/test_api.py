@@ -40,7 +40,19 @@ class TestExports:
         """
         Every record concept named by the data model is part of the API.
         """
-        concepts = {"Dispatch", "Span", "Headline", "Dateline", "Byline", "Author", "Paragraph",
-                    "Statement", "Speaker", "Diagnostic", "parse", "DispatchError"}
+        concepts = {
+            "Dispatch",
+            "Span",
+            "Headline",
+            "Dateline",
+            "Byline",
+            "Author",
+            "Paragraph",
+            "Statement",
+            "Speaker",
+            "Diagnostic",
+            "parse",
+            "DispatchError",
+        }
 
         assert set() == concepts - set(newswire.__all__)

@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
 """
 parse_many: order, laziness, bounded memory, errors in place, processes, pickling.
 """
@@ -124,9 +123,9 @@ class TestParseMany:
 
         monkeypatch.setattr(batch, "parse", flaky)
 
-        results = list(newswire.parse_many([("a", AP), ("b", "boom"), ("c", AP)]))
+        results = list(newswire.parse_many([("a", AP), ("b", "boom"), ("c", AP), "boom"]))
 
-        assert ["a", "b", "c"] == [r.source_id for r in results]
+        assert ["a", "b", "c", "<item 3>"] == [r.source_id for r in results]
         assert "b: parsing failed: RuntimeError: recogniser bug" == str(results[1])
         assert isinstance(results[1], DispatchError)
         assert isinstance(results[1].__cause__, RuntimeError)

@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
 """
 The newswire command: batches of files, directories and JSON Lines; errors; streaming.
 """
@@ -165,7 +164,8 @@ class TestBatch:
         cli.main(["parse", str(corpus)], out=out, err=tty)
         _, _, plain = run(["parse", str(corpus)])
 
-        assert "documents · " in tty.getvalue()
+        assert tty.getvalue().startswith("\r\x1b[Knewswire: 1 document · ")
+        assert "/s · 0 errors" in tty.getvalue()
         assert "\r" not in plain
 
 
@@ -234,6 +234,9 @@ class TestFailures:
                 '{"id": "q", "text": 5}',
                 'line 2: "text" is int, not a string',
                 id="text-not-string",
+            ),
+            pytest.param(
+                '{"id": "q", "text": null}', 'line 2: "text" is null, not a string', id="text-null"
             ),
             pytest.param("[1, 2]", "line 2: not a JSON object but list", id="not-object"),
             pytest.param(

@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
 """
 The Dask recipe of examples/05-scaling-out.ipynb, run with the synchronous scheduler.
 """

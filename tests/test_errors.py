@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
 """
 Errors: the hierarchy, rendering with a caret, pickling for batches.
 """

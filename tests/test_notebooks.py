@@ -39,13 +39,14 @@ def _errors(notebook: object) -> list[str]:
 class TestNotebooks:
     def test_there_are_notebooks(self) -> None:
         """
-        The four documented notebooks are present.
+        The five documented notebooks are present.
         """
         expected = [
             "01-quickstart.ipynb",
             "02-who-said-what.ipynb",
             "03-corpus-analysis.ipynb",
             "04-measuring-accuracy.ipynb",
+            "05-scaling-out.ipynb",
         ]
 
         assert expected == [path.name for path in NOTEBOOKS]

@@ -21,14 +21,19 @@ XINHUA = (
 )
 
 HEADLINES = [
-    pytest.param("Fed holds rates\n\nWASHINGTON (Reuters) - The Fed held.", "Fed holds rates",
-                 id="reuters"),
-    pytest.param("GOLD FALLS IN LONDON\n\nLONDON, March 3 - Gold fell.", "GOLD FALLS IN LONDON",
-                 id="reuters-1987-caps"),
+    pytest.param(
+        "Fed holds rates\n\nWASHINGTON (Reuters) - The Fed held.", "Fed holds rates", id="reuters"
+    ),
+    pytest.param(
+        "GOLD FALLS IN LONDON\n\nLONDON, March 3 - Gold fell.",
+        "GOLD FALLS IN LONDON",
+        id="reuters-1987-caps",
+    ),
     pytest.param(XINHUA, "China, Kenya sign energy pact", id="xinhua-corpus-header"),
     pytest.param("MANAGUA, 28 NOV 89 (PL) -- [TEXT] THE ARMY SAID.", None, id="muc-no-headline"),
-    pytest.param("Quake hits north\n\nTOKYO (Kyodo) -- A quake hit.", "Quake hits north",
-                 id="kyodo"),
+    pytest.param(
+        "Quake hits north\n\nTOKYO (Kyodo) -- A quake hit.", "Quake hits north", id="kyodo"
+    ),
 ]
 
 
@@ -47,18 +52,29 @@ class TestSourceLines:
     @pytest.mark.parametrize(
         ("line", "kind", "stamp"),
         [
-            pytest.param("(Xinhua) 18:00, December 31, 2021", "source", "2021-12-31T18:00:00",
-                         id="xinhua"),
-            pytest.param("Xinhua) 18:00, December 31, 2021", "source", "2021-12-31T18:00:00",
-                         id="xinhua-lost-paren"),
-            pytest.param("Updated: 10:02 a.m. EST, Dec. 31, 2021", "updated",
-                         "2021-12-31T10:02:00", id="updated"),
-            pytest.param("Published: March 4, 2024", "published", "2024-03-04T00:00:00",
-                         id="published"),
+            pytest.param(
+                "(Xinhua) 18:00, December 31, 2021", "source", "2021-12-31T18:00:00", id="xinhua"
+            ),
+            pytest.param(
+                "Xinhua) 18:00, December 31, 2021",
+                "source",
+                "2021-12-31T18:00:00",
+                id="xinhua-lost-paren",
+            ),
+            pytest.param(
+                "Updated: 10:02 a.m. EST, Dec. 31, 2021",
+                "updated",
+                "2021-12-31T10:02:00",
+                id="updated",
+            ),
+            pytest.param(
+                "Published: March 4, 2024", "published", "2024-03-04T00:00:00", id="published"
+            ),
         ],
     )
-    def test_source_line_is_recorded_not_a_paragraph(self, line: str, kind: str,
-                                                      stamp: str) -> None:
+    def test_source_line_is_recorded_not_a_paragraph(
+        self, line: str, kind: str, stamp: str
+    ) -> None:
         """
         Source and timestamp lines are recorded with their time, and are not paragraphs.
         """
@@ -96,8 +112,11 @@ class TestReferenceDate:
         dispatch = newswire.parse("PARIS, Dec. 31 (AFP) - x")
 
         assert dispatch.dateline is not None
-        assert (None, 12, 31) == (dispatch.dateline.date, dispatch.dateline.month,
-                                  dispatch.dateline.day)
+        assert (None, 12, 31) == (
+            dispatch.dateline.date,
+            dispatch.dateline.month,
+            dispatch.dateline.day,
+        )
         assert ["date.no_reference"] == [d.code for d in dispatch.diagnostics]
 
 
@@ -125,9 +144,10 @@ class TestParagraphs:
 
         dispatch = newswire.parse(text, reference_date="1987-02-26")
 
-        assert [(0, "SALVADOR, Feb 26 - Showers fell across the zone\nthis week, traders said."),
-                (1, "Farmers expect a good crop.")] == [(p.index, p.text) for p in
-                                                        dispatch.paragraphs]
+        assert [
+            (0, "SALVADOR, Feb 26 - Showers fell across the zone\nthis week, traders said."),
+            (1, "Farmers expect a good crop."),
+        ] == [(p.index, p.text) for p in dispatch.paragraphs]
 
     def test_trailer_is_not_a_paragraph(self) -> None:
         """

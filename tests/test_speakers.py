@@ -25,6 +25,27 @@ SPLITNAME_NAMES = [
     pytest.param(["Ann", "Lee"], (0, None), id="bare"),
 ]
 
+PRONOUN_CASES = [
+    pytest.param(
+        "Dam talks\n\nLIMA (Reuters) - Mrs. Rosa Quispe met Juan Torres on Monday.\n\n"
+        "Torres said the talks went well. She said a deal was near.",
+        ["Juan Torres", "Rosa Quispe"],
+        id="gender-by-honorific",
+    ),
+    pytest.param(
+        "Port strike\n\nOSLO (Reuters) - Lars Berg, who runs the union, said the strike "
+        "would go on.",
+        ["Lars Berg"],
+        id="appositive-name",
+    ),
+    pytest.param(
+        "Dam talks\n\nQUITO (Reuters) - Ana Ruiz spoke to farmers.\n\n"
+        '"We will rebuild," she said. "Soon," she added.',
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="pronoun-after-quote",
+    ),
+]
+
 RESOLUTION_MENTIONS = [
     pytest.param("Officials said the road was shut.", (None, "group"), id="group"),
     pytest.param("A source said the road was shut.", (None, "anonymous"), id="anonymous"),
@@ -53,7 +74,7 @@ class TestResolution:
 
         names = [s.speaker.name for s in dispatch.statements if s.speaker is not None]
 
-        assert ["Wang Lihua"] * 3 == names  # noqa: SIM300  # noqa: SIM300
+        assert ["Wang Lihua"] * 3 == names
 
     def test_entity_title_and_mentions(self) -> None:
         """
@@ -62,7 +83,7 @@ class TestResolution:
         dispatch = parse(XINHUA_STYLE)
         entity = dispatch.entities[0]
 
-        assert ("Wang Lihua", "Chinese President", "person") == (  # noqa: SIM300
+        assert ("Wang Lihua", "Chinese President", "person") == (
             entity.name,
             entity.title,
             entity.kind,
@@ -80,7 +101,7 @@ class TestResolution:
 
         names = [s.speaker.name for s in parse(text).statements if s.speaker is not None]
 
-        assert ["Sean McQuaid"] == names  # noqa: SIM300  # noqa: SIM300
+        assert ["Sean McQuaid"] == names
 
     @pytest.mark.parametrize(("text", "expected"), RESOLUTION_MENTIONS)
     def test_sources_without_person(self, text: str, expected: tuple[str | None, str]) -> None:
@@ -91,3 +112,14 @@ class TestResolution:
         assert speaker is not None
 
         assert expected == (speaker.name, speaker.kind)
+
+
+class TestPronouns:
+    @pytest.mark.parametrize(("text", "expected"), PRONOUN_CASES)
+    def test_pronouns(self, text: str, expected: list[str]) -> None:
+        """
+        Pronouns and relative mentions go to a compatible, recent person.
+        """
+        names = [s.speaker.name for s in parse(text).statements if s.speaker is not None]
+
+        assert expected == names

@@ -124,6 +124,67 @@ ACCORDINGTO_CASES = [
     ),
 ]
 
+MORE_CASES = [
+    pytest.param(
+        '"The levee will hold," Ann Lee, a city engineer, said on Tuesday.',
+        [("direct", "said on Tuesday", "Ann Lee", ["The levee will hold,"])],
+        id="quote-then-appositive",
+    ),
+    pytest.param(
+        "Rep. Ann Lee (D-Ore.) said the bill would pass.",
+        [("indirect", "said", "Rep. Ann Lee", ["the bill would pass"])],
+        id="party-parenthesis",
+    ),
+    pytest.param(
+        "Grain stocks fell for a third week, Tom Ruiz told Radio Rural on Friday.",
+        [("indirect", "told", "Tom Ruiz", ["Grain stocks fell for a third week"])],
+        id="trailing-with-listener",
+    ),
+    pytest.param(
+        "Ann Lee, who chairs the panel, said the report was late.",
+        [("indirect", "said", "Ann Lee", ["the report was late"])],
+        id="relative-clause-appositive",
+    ),
+    pytest.param(
+        "The mayor toured the dam, saying repairs would start soon.",
+        [("indirect", "saying", "The mayor", ["repairs would start soon"])],
+        id="participle-after-other-verb",
+    ),
+    pytest.param(
+        "The fees are reported in broad ranges.",
+        [],
+        id="passive-no-content",
+    ),
+    pytest.param(
+        "Lee said the plan, which costs $2 billion, was sound.",
+        [("indirect", "said", "Lee", ["the plan, which costs $2 billion, was sound"])],
+        id="relative-clause-in-content",
+    ),
+    pytest.param(
+        "Lee said the dam was safe, which pleased the farmers.",
+        [("indirect", "said", "Lee", ["the dam was safe"])],
+        id="content-stops-at-which",
+    ),
+]
+
+ANNOUNCED_CASES = [
+    pytest.param(
+        'Port chief Ann Lee said in a statement. "The cranes are back."',
+        [("direct", "said in a statement", "Port chief Ann Lee", ["The cranes are back."])],
+        id="statement-then-quote",
+    ),
+    pytest.param(
+        'The minister added:\n\n"We will not raise fares."',
+        [("direct", "added", "The minister", ["We will not raise fares."])],
+        id="colon-then-quote-paragraph",
+    ),
+    pytest.param(
+        "Lee said in a statement. The vote was late.",
+        [],
+        id="no-quote-follows",
+    ),
+]
+
 NOTSTATEMENTS_CASES = [
     pytest.param("All told, the storm cost $2 billion.", id="all-told"),
     pytest.param("The so-called reform passed.", id="so-called"),
@@ -163,14 +224,11 @@ class TestSentences:
         quote = text.index('"')
         protected = [(quote, text.index('"', quote + 1) + 1)]
 
-        assert (
-            [  # noqa: SIM300
-                "Gov. Ann Lee spoke on Dec. 3 in the U.S. capital.",
-                '"It ends. Now," she said.',
-                "Go.",
-            ]
-            == [text[a:b] for a, b in split_sentences(text, 0, len(text), protected)]
-        )
+        assert [
+            "Gov. Ann Lee spoke on Dec. 3 in the U.S. capital.",
+            '"It ends. Now," she said.',
+            "Go.",
+        ] == [text[a:b] for a, b in split_sentences(text, 0, len(text), protected)]
 
 
 class TestReported:
@@ -195,7 +253,7 @@ class TestTrailingAndInterrupted:
         )
         actual = _statements(text)
 
-        assert [  # noqa: SIM300
+        assert [
             ("indirect", "said", "she", ["Fuel stocks have been low for weeks"]),
             ("indirect", "adding", "she", ["imports would rise"]),
         ] == actual
@@ -207,7 +265,7 @@ class TestTrailingAndInterrupted:
         text = "The two firms, he added, have worked together for a decade."
         actual = _statements(text)
 
-        assert [  # noqa: SIM300
+        assert [
             ("indirect", "added", "he", ["The two firms", "have worked together for a decade"])
         ] == actual
 
@@ -218,7 +276,7 @@ class TestTrailingAndInterrupted:
         text = "Noting that rain had stopped, Lee said the roads would reopen."
         actual = _statements(text)
 
-        assert [  # noqa: SIM300
+        assert [
             ("indirect", "Noting", "Lee", ["rain had stopped"]),
             ("indirect", "said", "Lee", ["the roads would reopen"]),
         ] == actual
@@ -229,7 +287,7 @@ class TestTrailingAndInterrupted:
         """
         text = "Looking ahead, Lee stressed that prices would fall."
 
-        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)  # noqa: SIM300
+        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)
 
 
 class TestDirect:
@@ -248,7 +306,7 @@ class TestDirect:
         """
         text = 'Lee said he was "deeply troubled" by the vote.'
 
-        assert [("mixed", "said", "Lee", ['he was "deeply troubled" by the vote'])] == (  # noqa: SIM300
+        assert [("mixed", "said", "Lee", ['he was "deeply troubled" by the vote'])] == (
             _statements(text)
         )
 
@@ -261,7 +319,7 @@ class TestDirect:
         )
         statements = parse(text).statements
 
-        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]  # noqa: SIM300
+        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]
 
 
 class TestAccordingTo:
@@ -283,4 +341,26 @@ class TestNotStatements:
         """
         actual = _statements(text)
 
-        assert [] == actual  # noqa: SIM300
+        assert [] == actual
+
+
+class TestMoreShapes:
+    @pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+    def test_shapes(self, text: str, expected: list[object]) -> None:
+        """
+        Appositives, parentheses, listeners, participles and passives.
+        """
+        actual = _statements(text)
+
+        assert expected == actual
+
+
+class TestAnnounced:
+    @pytest.mark.parametrize(("text", "expected"), ANNOUNCED_CASES)
+    def test_announced(self, text: str, expected: list[object]) -> None:
+        """
+        An attribution with no content takes the quotation that follows it.
+        """
+        actual = _statements("Ports\n\nLAGOS (Reuters) - Intro.\n\n" + text)
+
+        assert expected == actual

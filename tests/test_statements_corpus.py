@@ -18,7 +18,7 @@ class TestCorpus:
         """
         scores = evaluate_records(corpus_records("seed/seed.jsonl"))["seed"]
 
-        assert (1.0, 1.0, 1.0) == (  # noqa: SIM300
+        assert (1.0, 1.0, 1.0) == (
             scores["statements"]["recall"],
             scores["statements"]["precision"],
             scores["statement_resolved"]["accuracy"],

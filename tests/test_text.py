@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - STYLE.md puts the expected value first: `expected == actual`.
 """
 Normalisation: typographic variants parse like their plain forms, spans stay exact.
 """

@@ -1,13 +1,17 @@
 # Stage 5: attributed statements. Each body paragraph (and the headline) is
 # read once: its quotation marks are paired (_quotes), it is cut into
 # sentences that never end inside a closed quotation (_sentences), and only a
-# sentence holding a speech cue or a quotation is tokenised. Cues come from
+# sentence holding a speech cue is tokenised. Cues come from
 # data/speech_verbs.txt. Every cue is then attributed by the first rule of
 # CUE_RULES that claims it; quotations left over are claimed by QUOTE_RULES.
+# A paragraph opening with an unattributed quotation continues the speaker of
+# the quotation before it.
 #
 # A cue rule receives the sentence, the cue and the drafts of the cues before
 # it in the same sentence; it returns a draft statement, or None when the cue
-# is not its shape. None is not an error. The first match wins.
+# is not its shape. None is not an error. The first match wins. A draft whose
+# rule is "announcement" has a speaker but no content yet: it waits for the
+# quotation that follows ("Lee said in a statement. '...'").
 # A quote rule receives the paragraph context and one quotation no cue
 # claimed, and says whether it attached the quotation somewhere.
 """
@@ -17,6 +21,7 @@ Statement recognition.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,7 +29,7 @@ import attrs
 from newswire._model import Cue, Quote, Speaker, Statement
 from newswire._quotes import QuoteSpan, scan_quotes
 from newswire._sentences import WORD, split_sentences
-from newswire._statements_lexicon import CueForm, cue_forms, cue_pattern, word_class
+from newswire._statements_lexicon import CueForm, cue_forms, cue_pattern, titles, word_class
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CUE_RULES", "QUOTE_RULES", "find_statements"]
 
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "his", "her", "its", "every", "each"})
 _APPOSITIVE_MARKS = frozenset({",", "—", "-", "–"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
@@ -89,9 +95,13 @@ class Sentence:
         "text",
     )
 
-    def __init__(self, text: str, start: int, end: int, quotes: list[QuoteSpan]) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, quotes: list[QuoteSpan], first_quote: int = 0
+    ) -> None:
         """
         Tokenise ``text[start:end]``; ``quotes`` are the paragraph's quotations.
+
+        ``first_quote`` indexes the first quotation that may touch the sentence.
         """
         self.text = text
         self.start = start
@@ -111,7 +121,9 @@ class Sentence:
         self.ends = ends
         lowered = text[start:end].lower()
         if len(lowered) == end - start:
-            self.lowers: list[str] = [lowered[a - start : b - start] for a, b in zip(starts, ends)]
+            self.lowers: list[str] = [
+                lowered[a - start : b - start] for a, b in zip(starts, ends, strict=True)
+            ]
         else:  # a character whose lower case is longer ("İ"): word by word
             self.lowers = [word.lower() for word in words]
         count = len(starts)
@@ -120,7 +132,7 @@ class Sentence:
         self.is_close = [False] * count
         if not quotes:
             return
-        qi = 0
+        qi = first_quote
         for index in range(count):
             pos = self.starts[index]
             while qi < len(quotes) and quotes[qi].end <= pos:
@@ -199,10 +211,16 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     prev = lowers[index - 1] if index else ""
     if form.lemma == "according to":
         return True
-    if prev in {"all", "-", "the", "a", "an", "to", "so", "by"} and form.words[0] != "according":
+    if prev in {"all", "the", "a", "an", "to", "so"}:
         return False
-    if word_class(prev) == "determiner" or prev in _PREPOSITIONS:
+    if prev == "by" and not (_is_ing(form.words[0]) and not sentence.capital(index)):
+        return False  # "by saying" is speech; "By Saying" in a title, and "by" + noun, not
+    if prev != "by" and (
+        word_class(prev) == "determiner" or prev in _PREPOSITIONS or prev in _CONTENT_PREPOSITIONS
+    ):
         return False
+    if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
+        return False  # "Lee's repeated offenses", "Trump's stated goal"
     if form.lemma == "call" and len(form.words) == 1:
         # "called the plan a disaster" / "called it “arbitrary”", not "a group called X".
         look = index + 1
@@ -297,6 +315,8 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     cls = word_class(head)
     if cls == "pronoun" or (head == "who" and pos > floor and lowers[pos - 1] == ","):
         return (pos, pos + 1)
+    if head == "%" and pos > floor and lowers[pos - 1][0].isdigit():
+        return (pos - 1, pos + 1)  # "42% say"
     if cls in {"boundary", "determiner"} or head in _PREPOSITIONS:
         return None
     end = pos + 1
@@ -372,6 +392,13 @@ def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:
                 end += 1
                 continue
             break
+        if (
+            word == "and"
+            and end + 1 < count
+            and (sentence.capital(end + 1) or lowers[end + 1] == "others")
+        ):
+            end += 1  # "said Doyle and others"
+            continue
         if word_class(word) in {"boundary", "time", "adverb"} or word in {
             "in",
             "on",
@@ -484,8 +511,14 @@ _CONTENT_PREPOSITIONS = frozenset(
 )
 # Cues whose content is an infinitive: "vowed to limit ...".
 _TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "swear", "urge", "warn"})
+_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "warn"})
+# A full stop after a real word (not an initial such as "O.").
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s")
+_AMOUNTS = frozenset(
+    {"half", "a", "one", "two", "three", "four", "five", "ten", "twice", "$", "a third", "dozen"}
+)
 _BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s", "get", "got"})
-_CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even"})
+_CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even", "which"})
 
 
 def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
@@ -511,12 +544,17 @@ def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int)
                 prev = ","
             if prev in {",", "—", ";"} and _is_ing(word):
                 return pos - 1
-            if prev == "and" and not _is_ing(word) and not _is_base_or_s(cues[pos].form):
+            if prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(cues[pos].form):
                 return pos - 1
         if word == ";":
             return pos
         if word in {"while", "whereas"}:
             return pos
+        if word == "and" and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            # '"extremely careless," and said ...' / '... and cast doubt on'
+            prev = lowers[pos - 1]
+            if sentence.is_close[pos - 1] or (prev == "," and sentence.is_close[pos - 2]):
+                return pos
         if word == "," and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
             if nxt in _CLAUSE_BREAKS:
@@ -526,6 +564,16 @@ def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int)
     return count
 
 
+def _approximate(sentence: Sentence, pos: int) -> bool:
+    # "said about half of ...", "said over 200 people ...": an amount, not a
+    # prepositional phrase.
+    lowers = sentence.lowers
+    if lowers[pos] not in {"about", "over", "around", "under", "nearly"} or pos + 1 >= len(lowers):
+        return False
+    following = lowers[pos + 1]
+    return following[0].isdigit() or following in _AMOUNTS
+
+
 def _forward_content(
     sentence: Sentence, hits: list[CueHit], index: int
 ) -> tuple[list[tuple[int, int] | None], list[int]]:
@@ -533,7 +581,7 @@ def _forward_content(
     pos = max(hit.end, hit.extended)
     lowers = sentence.lowers
     count = len(lowers)
-    if hit.form.lemma in {"tell", "inform", "assure", "remind", "brief", "warn", "ask"}:
+    if hit.form.lemma in _LISTENER_VERBS:
         # Skip the listener: "told reporters on Friday that".
         look = pos
         while look < count and look < pos + 8 and sentence.word(look) and lowers[look] != "that":
@@ -545,6 +593,7 @@ def _forward_content(
         and lowers[pos] in _CONTENT_PREPOSITIONS
         and hit.form.lemma != "call"
         and not (lowers[pos] == "to" and hit.form.lemma in _TO_VERBS)
+        and not _approximate(sentence, pos)
     ):
         # "said during a rally that ...": the content starts after "that";
         # "reported in broad ranges": no content at all.
@@ -554,10 +603,36 @@ def _forward_content(
         if look >= count or lowers[look] != "that":
             return [], []
         pos = look + 1
+    for look in range(pos, min(count - 1, pos + 12)):
+        # "told his audience, to rowdy applause: “...”": the quotation after
+        # the colon is the content.
+        if lowers[look] == ":" and sentence.is_open[look + 1]:
+            pos = look + 1
+            break
+        if sentence.quote_of[look] >= 0 or lowers[look] in {".", "that"}:
+            break
     while pos < count and lowers[pos] in {",", ":", "—", "that"}:
         pos += 1
-    if pos < count and lowers[pos] in {"which", "who", "whom", "whose", "and", "or", "but"}:
+    if pos < count and lowers[pos] in {
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "but",
+        ")",
+        "]",
+    }:
         return [], []
+    if (
+        pos == max(hit.end, hit.extended)
+        and pos < count
+        and _is_base_or_s(hit.form)
+        and lowers[pos].endswith("ed")
+        and not sentence.capital(pos)
+    ):
+        return [], []  # "the terrorist blasts killed ...": a noun, then the verb
     if pos < count and sentence.is_open[pos]:
         qi = sentence.quote_of[pos]
         quote = sentence.quotes[qi]
@@ -608,7 +683,6 @@ def attribute_inverted(
     """
     ``"...," said Xi.`` and ``..., said a spokesman, adding ...``
     """
-    del done
     hit = hits[index]
     if _is_ing(hit.form.words[0]):
         return None
@@ -621,11 +695,31 @@ def attribute_inverted(
         return None
     after = speaker[1]
     lowers = sentence.lowers
-    if _quote_before(sentence, hit.start) < 0 and not (
-        _at_end(sentence, after) or lowers[after] in {",", "—", ";", ".", "who", "on", "at", "in"}
-    ):
-        return None
-    return _trailing(sentence, hits, index, speaker, hit.start, rule="inverted")
+    if _quote_before(sentence, hit.start) < 0:
+        # Without a quotation before it, ", said X" needs X to look like a
+        # source ("Ann Lee", "a spokesman", "the ministry"), not like content
+        # ("Lee, a lawyer, said a price could ...").
+        first = speaker[0]
+        named = (
+            sentence.capital(first)
+            or (
+                word_class(lowers[first]) == "determiner"
+                and first + 1 < speaker[1]
+                and (sentence.capital(first + 1) or _source_noun(lowers[speaker[1] - 1]))
+            )
+            or word_class(lowers[first]) == "pronoun"
+        )
+        if not named or not (
+            _at_end(sentence, after)
+            or lowers[after] in {",", "—", ";", ".", "who", "on", "at", "in"}
+        ):
+            return None
+    return _trailing(sentence, hits, index, speaker, hit.start, rule="inverted", done=done)
+
+
+def _source_noun(word: str) -> bool:
+    # A noun that names a source: "spokesman", "officials", "the ministry".
+    return word_class(word) in {"group", "anonymous", "organisation"} or word in titles()
 
 
 def _trailing(
@@ -636,9 +730,11 @@ def _trailing(
     left: int,
     *,
     rule: str,
+    done: Context,
 ) -> Draft | None:
-    # Content before the attribution: a quotation right before it, or the
-    # text from the sentence start (or the previous cue clause).
+    # Content before the attribution: a quotation right before it when the
+    # quotation opens the sentence, or else the text from the sentence start
+    # (or from the end of the statement before it in the sentence).
     hit = hits[index]
     qi = _quote_before(sentence, left)
     after = max(hit.extended, hit.end, speaker[1])
@@ -646,14 +742,18 @@ def _trailing(
     count = len(lowers)
     fragments: list[tuple[int, int] | None] = []
     quotes: list[int] = []
+    floor = max((d.clause[1] for d in done if d is not None), default=0)
+    if qi >= 0:
+        opening = floor
+        while opening < count and not sentence.word(opening) and not sentence.is_open[opening]:
+            opening += 1
+        if opening < count and not (sentence.is_open[opening] and sentence.quote_of[opening] == qi):
+            qi = -1  # 'He will play the "woman card," Lee said': mixed.
     if qi >= 0:
         quote = sentence.quotes[qi]
         fragments.append((quote.inner_start, quote.inner_end))
         quotes.append(qi)
     else:
-        floor = 0
-        for other in hits[:index]:
-            floor = max(floor, other.extended, other.end)
         fragments.append(_content(sentence, floor, left))
     if after < count and lowers[after] in {",", "—"} and after + 1 < count:
         nxt = after + 1
@@ -678,7 +778,7 @@ def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:
     return any(lower in _BE for lower in sentence.lowers[left : hit.start])
 
 
-def _short_tail(sentence: Sentence, pos: int) -> bool:
+def _short_tail(sentence: Sentence, pos: int, lemma: str = "") -> bool:
     # ", Ann Lee told Radio France on Friday.": what follows the cue is no
     # content, only a listener or circumstances.
     tail = sentence.lowers[pos:]
@@ -687,6 +787,7 @@ def _short_tail(sentence: Sentence, pos: int) -> bool:
     first = tail[0]
     if not (
         sentence.capital(pos)
+        or (lemma in _LISTENER_VERBS and word_class(first) == "determiner")
         or first in _CONTENT_PREPOSITIONS
         or word_class(first) in {"listener", "time"}
         or first in {"me", "us", "him", "her", "them"}
@@ -697,13 +798,26 @@ def _short_tail(sentence: Sentence, pos: int) -> bool:
     )
 
 
-def _plausible_subject(sentence: Sentence, speaker: tuple[int, int]) -> bool:
+def _plausible_subject(
+    sentence: Sentence, speaker: tuple[int, int], form: CueForm | None = None
+) -> bool:
     # "long-term forecasts like ...": a noun read as a verb has a subject
     # that is neither a name, a pronoun, a determined phrase nor a source noun.
     first, last = speaker
+    if (
+        form is not None
+        and form.words[0] == form.lemma.split()[0]
+        and sentence.lowers[first] in _SINGULAR_DETERMINERS
+    ):
+        return False  # "a news report because ...": a noun, not a verb.
     if sentence.capital(first) or word_class(sentence.lowers[first]) in {"determiner", "pronoun"}:
         return True
-    return word_class(sentence.lowers[last - 1]) in {"group", "anonymous", "organisation"}
+    head = sentence.lowers[last - 1]
+    if head in {"who", "percent", "%"} or head[0].isdigit():
+        return True  # "61 percent say", "voters who say"
+    if form is not None and form.words[0] == form.lemma.split()[0] and head.endswith("s"):
+        return True  # a plural noun agrees with a base form: "specialists say"
+    return word_class(head) in {"group", "anonymous", "organisation"}
 
 
 def attribute_subject(
@@ -712,7 +826,6 @@ def attribute_subject(
     """
     ``Xi said ...``, ``..., he said.``, ``The two countries, he added, have ...``
     """
-    del done
     hit = hits[index]
     floor = 0
     for other in hits[:index]:
@@ -721,7 +834,7 @@ def attribute_subject(
     if speaker is None or _passive(sentence, hit, speaker[1]):
         return None
     lowers = sentence.lowers
-    if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker):
+    if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker, hit.form):
         return None
     count = len(lowers)
     pre = speaker[0] - 1
@@ -732,7 +845,7 @@ def attribute_subject(
         trailing = False
     if trailing and (
         _at_end(sentence, after)
-        or _short_tail(sentence, after)
+        or _short_tail(sentence, after, hit.form.lemma)
         or (after < count and lowers[after] in {",", "—", ";"})
         or (
             quoted
@@ -741,7 +854,7 @@ def attribute_subject(
             and not sentence.is_open[after]
         )
     ):
-        return _trailing(sentence, hits, index, speaker, speaker[0], rule="trailing")
+        return _trailing(sentence, hits, index, speaker, speaker[0], rule="trailing", done=done)
     fragments, quotes = _forward_content(sentence, hits, index)
     return _draft("reported", fragments, sentence, hit, speaker, quotes=quotes)
 
@@ -772,7 +885,12 @@ def attribute_participle(
                     draft.speaker_how = "shared"
                 return draft
         return None
-    prev = lowers[hit.start - 1] if hit.start else ""
+    back = hit.start - 1
+    while back > 0 and word_class(lowers[back]) == "adverb" and lowers[back] != "then":
+        back -= 1
+    if back > 0 and lowers[back] == "then":
+        back -= 1  # "... and then predicted: ..."
+    prev = lowers[back] if back >= 0 else ""
     if prev in {",", "—", ";"}:
         if not _is_ing(word):
             return None
@@ -798,10 +916,17 @@ def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, 
     lowers = sentence.lowers
     if first < limit and lowers[first] in {"but", "and", "then"}:
         first += 1
-    if first < limit and sentence.word(first) and word_class(lowers[first]) == "boundary":
+    if (
+        first < limit
+        and sentence.word(first)
+        and (word_class(lowers[first]) == "boundary" or lowers[first] in _CONTENT_PREPOSITIONS)
+    ):
+        # "At Sunday's debate, Sanders compared ...": skip the opening phrase.
         comma = first + 1
-        while comma < limit and comma < first + 6 and lowers[comma] != ",":
+        while comma < limit and comma < first + 10 and lowers[comma] != ",":
             comma += 1
+        if comma >= limit or lowers[comma] != ",":
+            return None
         first = comma + 1
     if first >= limit or not sentence.word(first):
         return None
@@ -819,11 +944,34 @@ def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, 
         ):
             end += 1
         return (first, end) if end - first > 1 else None
-    while end < limit and sentence.word(end) and sentence.capital(end):
-        end += 1
+    while (
+        end < limit
+        and end - first < 8
+        and (
+            (sentence.word(end) and sentence.capital(end))
+            or (
+                lowers[end] in {".", "of"}
+                and end > first
+                and end + 1 < limit
+                and sentence.capital(end + 1)
+            )
+        )
+    ):
+        end += 1  # "U.S. Secretary of State Ann Lee"
     if end == first or word_class(lowers[first]) == "boundary":
         return None
     return (first, end)
+
+
+def _name_between_commas(sentence: Sentence, comma: int, floor: int) -> tuple[int, int] | None:
+    # "One delegate on the slate, Kelly Smith, told ...": the name stands
+    # between the last two commas, after its description.
+    start = comma - 1
+    while start > floor and start > comma - 5 and sentence.word(start) and sentence.capital(start):
+        start -= 1
+    if start == comma - 1 or sentence.lowers[start] != ",":
+        return None
+    return (start + 1, comma)
 
 
 def attribute_appositive(
@@ -847,16 +995,72 @@ def attribute_appositive(
         if candidate is None or not sentence.capital(candidate[0]):
             continue
         opener = candidate[0] - 1
-        if opener < floor or lowers[opener] in {",", "but", "and"} or not sentence.word(opener):
+        if (
+            opener < floor
+            or lowers[opener] in {",", "but", "and"}
+            or not sentence.word(opener)
+            or word_class(lowers[opener]) in {"adverb", "boundary"}
+        ):
             speaker = candidate
             break
+    if speaker is None:
+        speaker = _name_between_commas(sentence, hit.start - 1, floor)
     if speaker is None:
         return None
     after = max(hit.end, hit.extended)
     if _quote_before(sentence, speaker[0]) >= 0 or _at_end(sentence, after):
-        return _trailing(sentence, hits, index, speaker, speaker[0], rule="appositive")
+        return _trailing(sentence, hits, index, speaker, speaker[0], rule="appositive", done=done)
     fragments, quotes = _forward_content(sentence, hits, index)
     return _draft("appositive", fragments, sentence, hit, speaker, quotes=quotes)
+
+
+def attribute_announcement(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``Lee said in a statement.`` / ``Stated Lee:``: an attribution whose quotation follows.
+    """
+    hit = hits[index]
+    lowers = sentence.lowers
+    after = max(hit.end, hit.extended)
+    if done:
+        return None
+    first = 0
+    while first < len(lowers) and not sentence.word(first):
+        first += 1
+    if hit.start == first:
+        speaker = _object(sentence, hit.end)  # "Stated Stone:"
+        after = speaker[1] if speaker is not None else after
+        if speaker is None or not all(word in {".", ":"} for word in lowers[after:]):
+            return None
+    else:
+        if not all(word in {".", ":"} for word in lowers[after:]):
+            return None
+        speaker = _subject(sentence, hit.start, 0)
+        if speaker is None and lowers[hit.start - 1] in _APPOSITIVE_MARKS:
+            speaker = _name_between_commas(sentence, hit.start - 1, 0) or _subject(
+                sentence, max(0, _first_mark(sentence, hit.start)), 0
+            )
+        if speaker is None or _quote_before(sentence, speaker[0]) >= 0:
+            return None
+    return Draft(
+        rule="announcement",
+        fragments=[],
+        cue=(
+            sentence.starts[hit.start],
+            sentence.ends[max(hit.end, hit.extended) - 1],
+            hit.form.lemma,
+        ),
+        speaker=(sentence.starts[speaker[0]], sentence.ends[speaker[1] - 1]),
+    )
+
+
+def _first_mark(sentence: Sentence, limit: int) -> int:
+    # The first comma or dash of the sentence (where an appositive begins).
+    for index in range(limit):
+        if sentence.lowers[index] in _APPOSITIVE_MARKS:
+            return index
+    return -1
 
 
 CUE_RULES: tuple[
@@ -867,6 +1071,7 @@ CUE_RULES: tuple[
     ("subject", attribute_subject),
     ("appositive", attribute_appositive),
     ("participle", attribute_participle),
+    ("announcement", attribute_announcement),
 )
 
 
@@ -881,6 +1086,9 @@ class _Paragraph:
     quotes: list[QuoteSpan]
     drafts: list[Draft] = attrs.Factory(list)
     claimed: set[int] = attrs.Factory(set)
+    # An attribution still waiting for its quotation ("Lee said in a
+    # statement." or "Stated Lee:" before a quoted sentence or paragraph).
+    pending: Draft | None = None
 
 
 def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
@@ -888,12 +1096,16 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
     quotes = paragraph.quotes
     protected = [(q.start, q.end) for q in quotes if q.closed]
 
+    quote_starts = [q.start for q in quotes]
+    quote_ends = [q.end for q in quotes]
+
     def attribution_follows(stop: int, after: int) -> bool:
         # '"...?" Sanders asked.': a quotation ending in ?, ! or . and then
         # its attribution, within a few words, is one sentence.
         if text[after - 1] not in " \t\n" or text[stop] not in ".!?":
             return False
-        if not any(q.closed and q.start < stop < q.end <= after for q in quotes):
+        index = bisect.bisect_left(quote_starts, stop) - 1
+        if index < 0 or not (quotes[index].closed and stop < quotes[index].end <= after):
             return False
         at = bisect.bisect_left(cue_starts, after)
         if at >= len(cue_starts) or cue_starts[at] >= after + 40:
@@ -901,8 +1113,13 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         cue = cue_starts[at]
         stop = text.find(".", cue, paragraph.end)
         tail = text[cue : paragraph.end if stop < 0 else stop]
-        # Only a short attribution: "Sanders asked." / "asked Ann Lee."
-        return "." not in text[after:cue] and tail.count(" ") <= 4 and " that " not in tail
+        # Only a short attribution: "Sanders asked." / "asked Ann Lee." /
+        # "Lisa O. Monaco said." (initials may carry periods).
+        return (
+            _SENTENCE_END.search(text, after, cue) is None
+            and tail.count(" ") <= 4
+            and " that " not in tail
+        )
 
     cue_starts = [m.start() for m in cue_pattern().finditer(text, paragraph.start, paragraph.end)]
     if not cue_starts and not quotes:
@@ -913,9 +1130,11 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         at = bisect.bisect_left(cue_starts, start)
         stop = bisect.bisect_left(cue_starts, end, at)
         has_cue = stop > at
-        if not has_cue and not any(start <= q.start < end for q in quotes):
+        first_quote = bisect.bisect_left(quote_starts, start)
+        if not has_cue and not (first_quote < len(quotes) and quote_starts[first_quote] < end):
             continue
-        sentence = Sentence(text, start, end, quotes if has_cue else [])
+        touching = bisect.bisect_right(quote_ends, start)
+        sentence = Sentence(text, start, end, quotes if has_cue else [], touching)
         hits = _find_cues(sentence, cue_starts[at:stop]) if has_cue else []
         done: Context = []
         for index in range(len(hits)):
@@ -924,15 +1143,22 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
                 draft = rule(sentence, hits, index, done)
                 if draft is not None:
                     break
+            if draft is not None and draft.rule == "announcement":
+                paragraph.pending = draft
+                draft = None
             done.append(draft)
             if draft is not None:
                 draft.paragraph = paragraph.index
                 paragraph.drafts.append(draft)
                 paragraph.claimed.update(draft.quotes)
+                paragraph.pending = None
         if any(d is not None for d in done):
             continue
-        for qi, quote in enumerate(quotes):
-            if qi in paragraph.claimed or not (start <= quote.start < end):
+        for qi in range(first_quote, len(quotes)):
+            quote = quotes[qi]
+            if quote.start >= end:
+                break
+            if qi in paragraph.claimed:
                 continue
             for _name, quote_rule in QUOTE_RULES:
                 if quote_rule(paragraph, qi, quote, sentence):
@@ -947,8 +1173,12 @@ def attach_following_quote(
     """
     if quote.start != sentence.start:
         return False
-    previous = next((d for d in reversed(paragraph.drafts) if d.quotes), None)
-    if previous is None or previous.speaker is None:
+    previous = paragraph.drafts[-1] if paragraph.drafts else None
+    if (
+        previous is None
+        or previous.speaker is None
+        or not (previous.quotes or previous.rule in {"trailing", "inverted"})
+    ):
         return False
     previous.fragments.append((quote.inner_start, quote.inner_end))
     previous.quotes.append(qi)
@@ -956,7 +1186,27 @@ def attach_following_quote(
     return True
 
 
+def attach_announced_quote(
+    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence: Sentence
+) -> bool:
+    """
+    ``Lee said in a statement. "..."``: the quotation an attribution announced.
+    """
+    pending = paragraph.pending
+    if pending is None or quote.start != sentence.start:
+        return False
+    pending.fragments = [(quote.inner_start, quote.inner_end)]
+    pending.quotes = [qi]
+    pending.rule = "announced"
+    pending.paragraph = paragraph.index
+    paragraph.drafts.append(pending)
+    paragraph.claimed.add(qi)
+    paragraph.pending = None
+    return True
+
+
 QUOTE_RULES: tuple[tuple[str, Callable[[_Paragraph, int, QuoteSpan, Sentence], bool]], ...] = (
+    ("announced_quote", attach_announced_quote),
     ("following_quote", attach_following_quote),
 )
 
@@ -1067,8 +1317,16 @@ def find_statements(state: State) -> None:
             paragraphs.append(_Paragraph(index, start, end, scan_quotes(text, start, end)))
     last: Draft | None = None
     drafts: list[Draft] = []
+    waiting: Draft | None = None
     for paragraph in paragraphs:
+        if (
+            waiting is not None
+            and paragraph.quotes
+            and paragraph.quotes[0].start == paragraph.start
+        ):
+            paragraph.pending = waiting  # "Stated Lee:" then a quoted paragraph
         _read_paragraph(state, paragraph)
+        waiting = paragraph.pending if text[paragraph.end - 1] == ":" else None
         floating = _floating(state, paragraph, last)
         if floating is not None:
             paragraph.drafts.append(floating)

@@ -56,6 +56,7 @@ class Job:
     source_id: str | None
     text: str
     reference_date: dt.date | None
+    index: int = 0
 
 
 def _item_error(index: int, item: object, message: str) -> DispatchError:
@@ -67,7 +68,7 @@ def _item_error(index: int, item: object, message: str) -> DispatchError:
 
 def _prepare(index: int, item: object, default_date: dt.date | None) -> Job | DispatchError:
     if isinstance(item, str):
-        return Job(None, item, default_date)
+        return Job(None, item, default_date, index)
     if not isinstance(item, (tuple, list)) or len(item) not in (2, 3):
         return _item_error(
             index,
@@ -89,7 +90,7 @@ def _prepare(index: int, item: object, default_date: dt.date | None) -> Job | Di
             reference = coerce_date(item[2])
         except (TypeError, ValueError) as exc:
             return _item_error(index, tuple(item), f"bad reference_date: {exc}")
-    return Job(source_id, text, reference)
+    return Job(source_id, text, reference, index)
 
 
 def prepare_items(
@@ -109,7 +110,9 @@ def _parse_job(job: Job | DispatchError) -> Dispatch | DispatchError:
 
 
 def _label_job(job: Job | DispatchError) -> str:
-    return job.source_id or "<string>"
+    if isinstance(job, DispatchError):
+        return job.source_id or "<string>"
+    return job.source_id or f"<item {job.index}>"
 
 
 def _guarded(

@@ -258,11 +258,12 @@ def _record(task: _LineTask, options: _Options) -> tuple[str, str, dt.date | Non
         raise _TaskError(msg, where) from exc
     if not isinstance(record, dict):
         raise _TaskError(f"not a JSON object but {type(record).__name__}", where)
-    text = record.get("text")
-    if text is None:
+    if "text" not in record:
         raise _TaskError('no "text" field', where)
+    text = record["text"]
     if not isinstance(text, str):
-        raise _TaskError(f'"text" is {type(text).__name__}, not a string', where)
+        kind = "null" if text is None else type(text).__name__
+        raise _TaskError(f'"text" is {kind}, not a string', where)
     raw_id = record.get("id")
     source_id = f"{task.path}:{task.number}" if raw_id is None else str(raw_id)
     reference = options.reference_date
@@ -454,8 +455,8 @@ class _Progress:
         self.shown = now
         rate = self.documents / max(now - self.start, 1e-9)
         self.err.write(
-            f"\r\x1b[Knewswire: {self.documents:,} documents · {rate:,.0f}/s · "
-            f"{self.errors:,} errors"
+            f"\r\x1b[Knewswire: {_count(self.documents, 'document')} · {rate:,.0f}/s · "
+            f"{_count(self.errors, 'error')}"
         )
         self.err.flush()
 

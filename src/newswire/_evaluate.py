@@ -146,9 +146,7 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _chars(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
-    return frozenset(
-        i for start, end in spans for i in range(start, end) if text[i].isalnum()
-    )
+    return frozenset(i for start, end in spans for i in range(start, end) if text[i].isalnum())
 
 
 def _gold_content_spans(statement: dict[str, Any]) -> list[tuple[int, int]]:
@@ -222,8 +220,11 @@ def _score_text(counts: Counts, gold: str | None, predicted: str | None) -> None
 
 def _score_dateline(score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch) -> None:
     predicted = dispatch.dateline
-    _score_text(score.dateline, None if gold is None else gold["text"],
-                None if predicted is None else predicted.text)
+    _score_text(
+        score.dateline,
+        None if gold is None else gold["text"],
+        None if predicted is None else predicted.text,
+    )
     if gold is None:
         return
     score.place.add(predicted is not None and (predicted.place or None) == gold.get("place"))
@@ -282,14 +283,12 @@ def _score_statements(score: _CorpusScore, gold: list[dict[str, Any]], dispatch:
             )
         cue = statement.cue
         score.cue.add(
-            cue is not None and _overlaps([(cue.span.start, cue.span.end)],
-                                          _gold_role_spans(g, "cue"))
+            cue is not None
+            and _overlaps([(cue.span.start, cue.span.end)], _gold_role_spans(g, "cue"))
         )
         if "speaker_resolved" in g and g["speaker_resolved"] is not None:
             score.resolved.add(mention is not None and mention.name == g["speaker_resolved"])
-    score.statements.fn += sum(
-        1 for i, ok in enumerate(counted) if ok and i not in matched_gold
-    )
+    score.statements.fn += sum(1 for i, ok in enumerate(counted) if ok and i not in matched_gold)
 
 
 def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -318,8 +317,11 @@ def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, A
             score.documents += 1
             if "headline" in gold:
                 score.has.add("headline")
-                _score_text(score.headline, gold["headline"],
-                            None if dispatch.headline is None else dispatch.headline.text)
+                _score_text(
+                    score.headline,
+                    gold["headline"],
+                    None if dispatch.headline is None else dispatch.headline.text,
+                )
             if "dateline" in gold:
                 score.has.add("dateline")
                 _score_dateline(score, gold["dateline"], dispatch)

@@ -18,7 +18,7 @@ import regex
 from newswire._lexicons import read_set
 from newswire._statements_lexicon import honorifics, titles, word_class
 
-__all__ = ["NameMention", "find_names", "name_shape", "split_name"]
+__all__ = ["NameMention", "find_names", "is_organisation_word", "name_shape", "split_name"]
 
 # "Chinese President Xi Jinping" / "Mr. McQuaid" / "Hillary Rodham Clinton's"
 _RUN = regex.compile(
@@ -32,6 +32,24 @@ _RUN = regex.compile(
 )
 
 _ORGANISATION_WORDS = "organisation_words.txt"
+# Words after which a capitalised name is a place ("in East Africa").
+_PLACE_WORDS = frozenset(
+    {
+        "in",
+        "near",
+        "across",
+        "into",
+        "throughout",
+        "outside",
+        "inside",
+        "toward",
+        "towards",
+        "visit",
+        "visited",
+        "visiting",
+        "visits",
+    }
+)
 
 
 @attrs.frozen
@@ -126,8 +144,23 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
         if shape is not None:
             first, last, kept, title, organisation = shape
             base = match.start()
+            if not organisation and len(kept) > 1 and first == 0:
+                # "in East Africa", "visited New Zealand": a place, named
+                # like an organisation rather than a person.
+                before = text[max(start, base - 12) : base].split()
+                organisation = bool(before) and before[-1] in _PLACE_WORDS
             names.append(NameMention(base + first, base + last, kept, title, organisation))
     return names
+
+
+def is_organisation_word(word: str) -> bool:
+    """
+    Tell whether a word makes a name an organisation (``Ministry``, ``House``).
+
+    >>> is_organisation_word("Ministry"), is_organisation_word("Lee")
+    (True, False)
+    """
+    return word.casefold().strip(",.’'") in read_set(_ORGANISATION_WORDS)
 
 
 def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
@@ -140,7 +173,16 @@ def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] |
     return _shape(run)
 
 
-@functools.lru_cache(maxsize=4096)
+def _clean(word: str) -> str:
+    # Possessives and full stops belong to the sentence, not the name; an
+    # initial or a short abbreviation keeps its period ("G.", "Jr.").
+    word = word.removesuffix("'s").removesuffix("’s").rstrip("’'")
+    if word.endswith(".") and len(word.rstrip(".")) > 2:
+        word = word.rstrip(".")
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
 def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
     # The same runs ("The", "Trump", "White House") recur: read each once.
     words = run.split(" ")
@@ -155,8 +197,7 @@ def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | Non
     for word in words:
         offsets.append(pos)
         pos += len(word) + 1
-    # Possessives and trailing periods belong to the sentence, not the name.
-    cleaned = [w.removesuffix("'s").removesuffix("’s").rstrip(".’'") for w in words]
+    cleaned = [_clean(w) for w in words]
     cut, title = split_name(cleaned)
     kept = [w for w in cleaned[cut:] if w]
     if not kept:

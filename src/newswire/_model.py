@@ -806,9 +806,7 @@ class Dispatch:
         >>> [s.cue.text for s in d.statements_by("Ann Lee")]
         ['said', 'added']
         """
-        return tuple(
-            s for s in self.statements if s.speaker is not None and s.speaker.name == name
-        )
+        return tuple(s for s in self.statements if s.speaker is not None and s.speaker.name == name)
 
     def _repr_html_(self) -> str:
         """

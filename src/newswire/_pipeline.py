@@ -102,8 +102,9 @@ def parse(
     if given_id is not None and not isinstance(given_id, str):
         msg = f"source_id must be a str or None, not {type(given_id).__name__}"
         raise TypeError(msg)
-    state = State(norm=normalize(text), source_id=source_id,
-                  caller_reference=coerce_date(reference_date))
+    state = State(
+        norm=normalize(text), source_id=source_id, caller_reference=coerce_date(reference_date)
+    )
     for _name, stage in STAGES:
         stage(state)
     return Dispatch(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._mentions import NameMention, find_names, name_shape
+from newswire._mentions import NameMention, find_names, is_organisation_word, name_shape
 from newswire._model import Entity, Span
 from newswire._statements_lexicon import given_name_gender, title_word, titles, word_class
 
@@ -36,6 +36,7 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we"})
 _SENTENCE_OPENERS = frozenset('.\n"”?!')
 _SUBJECT_WINDOW = 30
+_HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
 @attrs.frozen
@@ -74,6 +75,12 @@ class Resolver:
         Read every name of the dispatch.
         """
         found = find_names(state.text, 0, len(state.text))
+        # A name read as a place once ("in East Africa") is a place throughout.
+        places = {n.words for n in found if n.organisation and len(n.words) > 1}
+        if places:
+            found = [
+                attrs.evolve(n, organisation=True) if n.words in places else n for n in found
+            ]
         if state.norm.offsets is None:
             self.names = [(n.start, n.end, n) for n in found]
         else:
@@ -98,15 +105,26 @@ class Resolver:
                     self.by_word.setdefault(word, []).append(name.words)
             self.counts[name.words] = self.counts.get(name.words, 0) + 1
         self._fullest: dict[tuple[str, ...], str] = {}
-        self.honorific_gender: dict[str, str] = {}
-        text = self.original = state.norm.original
-        for start, _end, name in self.names:
-            # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
-            before = text[max(0, start - 5) : start].rstrip(". ").casefold()
-            for honorific, gender in (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m")):
-                if before.endswith(honorific) and not before[: -len(honorific)][-1:].isalpha():
-                    self.honorific_gender.setdefault(name.words[-1], gender)
-                    break
+        self.original = state.norm.original
+        self._honorific_gender: dict[str, str] | None = None
+
+    @property
+    def honorific_gender(self) -> dict[str, str]:
+        """
+        Map surnames written after ``Mr``/``Mrs``/``Ms`` to ``m``/``f`` (built on first use).
+        """
+        if self._honorific_gender is None:
+            marks: dict[str, str] = {}
+            text = self.original
+            for start, _end, name in self.names:
+                # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
+                before = text[max(0, start - 5) : start].rstrip(". ").casefold()
+                for honorific, gender in _HONORIFIC_GENDERS:
+                    if before.endswith(honorific) and not before[: -len(honorific)][-1:].isalpha():
+                        marks.setdefault(name.words[-1], gender)
+                        break
+            self._honorific_gender = marks
+        return self._honorific_gender
 
     def fullest(self, words: tuple[str, ...]) -> str:
         """
@@ -129,7 +147,15 @@ class Resolver:
         else:
             last = [n for n in pool if n[-1] == words[-1]]
             first = [n for n in pool if n[0] == words[0]]
-            best = max(last or first or pool, key=lambda n: (counts[n], -len(n)))
+            candidates = last or first or pool
+
+            def support(name: tuple[str, ...]) -> int:
+                # How often the name is written, in this form or inside a
+                # longer one ("Hillary Clinton" inside "Crooked Hillary Clinton").
+                have = set(name)
+                return sum(counts[other] for other in candidates if have <= set(other))
+
+            best = max(candidates, key=lambda n: (support(n), -len(n)))
             longest = best
             for variant in self.by_word.get(best[-1], ()):
                 if (
@@ -157,7 +183,8 @@ class Resolver:
         """
         Return the nearest person name before ``pos`` that opens a sentence.
 
-        Only the few names nearest ``pos`` are looked at.
+        Only the few names nearest ``pos`` are looked at; a person known to
+        take the other pronoun is skipped.
         """
         text = self.original
         names = self.names
@@ -174,8 +201,8 @@ class Resolver:
             ):
                 continue
             full = self.fullest(name.words)
-            if self.gender(full) not in {"", gender}:
-                continue
+            if " " not in full or self.gender(full) not in {"", gender}:
+                continue  # a lone capitalised word ("Soon,") is no known person
             return start, Resolution(full, "person", name.title or self.title_of(full))
         return None
 
@@ -221,6 +248,8 @@ def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
     if lowered not in _SINGULAR_PRONOUNS:
         return None
     gender = "f" if lowered in {"she", "her"} else "m"
+    # The last person quoted or the last person opening a sentence, whichever
+    # is nearer, skipping anyone known to take the other pronoun.
     speaker: tuple[int, Resolution] | None = None
     for pos, previous in reversed(resolver.history):
         if (
@@ -252,10 +281,14 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
         return None  # "The New York businessman": a description.
     if any(w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]):
         return Resolution(None, "anonymous")  # "Carter's press secretary"
+    last_word = mention.text.rstrip(",").split()[-1].removesuffix("'s").removesuffix("’s")
+    organisation = None if last_word in resolver.by_word else _organisation_name(mention.text)
+    if organisation is not None:
+        return Resolution(organisation, "organisation")
     text = mention.text
     for marker in (" of ", " from ", " at ", " for ", ","):
         cut = text.find(marker)
-        if cut > 0:
+        if cut > 0 and not _title_around(text, cut, marker):
             text = text[:cut]
     # The name is the run of capitalised words the mention ends with.
     run: list[str] = []
@@ -266,7 +299,7 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     shape = name_shape(" ".join(run)) if run else None
     if shape is None:
         return None
-    kept, title, organisation = shape[2], shape[3], shape[4]
+    kept, title, is_organisation = shape[2], shape[3], shape[4]
     if len(kept) == 1 and word_class(kept[0].casefold()) in {
         "group",
         "anonymous",
@@ -274,10 +307,38 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
         "pronoun",
     }:
         return None  # "Officials", "Sources": a description, capitalised.
-    if organisation:
+    if is_organisation:
         return Resolution(" ".join(kept), "organisation")
     full = resolver.fullest(kept)
     return Resolution(full, "person", title or resolver.title_of(full))
+
+
+def _title_around(text: str, cut: int, marker: str) -> bool:
+    # "Secretary of State Ann Lee", "Chief of Staff Bo Li": the connector is
+    # part of a title, not the start of a postmodifier.
+    before = text[:cut].split()
+    after = text[cut + len(marker) :].split()
+    if not before or not after:
+        return False
+    phrase = f"{before[-1]}{marker}{after[0]}".casefold()
+    return phrase in titles()
+
+
+def _organisation_name(text: str) -> str | None:
+    # "The nonpartisan Commission on Presidential Debates", "the Foreign
+    # Ministry": a capitalised phrase holding an organisation word is named
+    # from its first capitalised word to its end.
+    words = text.rstrip(",").split()
+    if not words or not words[-1][:1].isupper():
+        return None
+    if not any(w[:1].isupper() and is_organisation_word(w) for w in words):
+        return None
+    start = 0
+    while start < len(words) - 1 and (
+        not words[start][:1].isupper() or words[start].casefold() in {"the", "a", "an"}
+    ):
+        start += 1
+    return " ".join(words[start:]) or None
 
 
 def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -291,8 +352,10 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
     first = words[0].casefold()
     if head not in titles():
         return None
-    if first in {"a", "an", "one", "another"}:
-        return Resolution(None, "anonymous")
+    if first in {"a", "an", "one", "another"} or any(
+        w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]
+    ):
+        return Resolution(None, "anonymous")  # "a spokesman", "Lee's spokeswoman"
     wanted = title_word(head)
     for name in resolver.persons_before(mention.start):
         if name.title and wanted in {title_word(w) for w in name.title.split()}:
@@ -374,7 +437,7 @@ def resolve_speakers(state: State) -> None:
     resolved: dict[tuple[int, int], Resolution] = {}
     # A speaker inside another statement's content ("Xi said he and Putin
     # announced ...") is reported, not present: it is no antecedent.
-    contents = sorted((f.start, f.end) for s in state.statements for f in s.content.fragments)
+    contents = _Ranges([(f.start, f.end) for s in state.statements for f in s.content.fragments])
     for index in order:
         speaker = state.statements[index].speaker
         assert speaker is not None
@@ -382,7 +445,7 @@ def resolve_speakers(state: State) -> None:
         if key not in resolved:
             mention = Mention(key[0], key[1], original[key[0] : key[1]])
             resolved[key] = _resolve(resolver, mention)
-            if not _inside(contents, key):
+            if not contents.contain(key):
                 resolver.history.append((key[0], resolved[key]))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
@@ -440,14 +503,25 @@ def _mention_start(statement: Statement) -> int:
     return -1 if statement.speaker is None else statement.speaker.span.start
 
 
-def _inside(ranges: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-    # ranges are sorted by start; a linear scan over the few that start before.
-    for start, end in ranges:
-        if start > span[0]:
-            return False
-        if span[1] <= end:
-            return True
-    return False
+class _Ranges:
+    """
+    Sorted character ranges that tell whether one of them contains a span.
+
+    A running maximum of the ends answers in logarithmic time.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [start for start, _end in ranges]
+        self.reach: list[int] = []
+        furthest = -1
+        for _start, end in ranges:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def contain(self, span: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self.starts, span[0]) - 1
+        return index >= 0 and self.reach[index] >= span[1]
 
 
 def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:

@@ -80,8 +80,9 @@ class State:
         """
         return self.norm.slice(start, end)
 
-    def diagnose(self, code: str, message: str, start: int | None = None,
-                 end: int | None = None) -> None:
+    def diagnose(
+        self, code: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
         """
         Record a recoverable oddity at normalised offsets ``start..end``.
         """

@@ -75,8 +75,9 @@ def render_summary(dispatch: Dispatch, *, full: bool = False) -> str:
         lines.append("Speakers")
         for entity in dispatch.entities:
             title = f" ({entity.title})" if entity.title else ""
-            lines.append(f"  {entity.name or '?'}{title} · {entity.kind} · "
-                         f"{len(entity.mentions)} mention(s)")
+            lines.append(
+                f"  {entity.name or '?'}{title} · {entity.kind} · {len(entity.mentions)} mention(s)"
+            )
     if dispatch.trailer is not None:
         roles = ", ".join(c.role for c in dispatch.trailer.credits)
         suffix = f" ({roles})" if roles else ""

@@ -7,15 +7,19 @@ from __future__ import annotations
 import itertools
 import json
 import pickle
+import re
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 import newswire
 from newswire import Dispatch
 from tests.property.strategies import any_text, damaged, dispatches
 
 pytestmark = pytest.mark.property
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 def check_spans(dispatch: Dispatch) -> None:
@@ -38,7 +42,11 @@ def check_paragraphs(dispatch: Dispatch) -> None:
     for before, after in itertools.pairwise(paragraphs):
         assert before.span.end <= after.span.start
     for statement in dispatch.statements:
-        assert statement.paragraphs, statement
+        if not statement.paragraphs:
+            # A statement read in a header block (a quote as the headline)
+            # belongs to no paragraph; it must then lie outside all of them.
+            assert not any(statement.content.span.overlaps(p.span) for p in paragraphs)
+            continue
         held = [paragraphs[i].span for i in statement.paragraphs]
         first, last = held[0], held[-1]
         for fragment in statement.content.fragments:
@@ -52,9 +60,12 @@ def check_round_trip(dispatch: Dispatch) -> None:
     data = dispatch.to_dict()
     encoded = json.dumps(data)
 
-    assert dispatch == Dispatch.from_dict(json.loads(encoded))
     assert dispatch == Dispatch.from_dict(data)
     assert dispatch == pickle.loads(pickle.dumps(dispatch))
+    if not _SURROGATE_PAIR.search(dispatch.text):
+        # JSON cannot keep a high and a low surrogate apart: "\ud800\udc00"
+        # reads back as one character (U+10000). Lone surrogates do survive.
+        assert dispatch == Dispatch.from_dict(json.loads(encoded))
 
 
 class TestEveryInput:
@@ -62,50 +73,28 @@ class TestEveryInput:
     @example("")
     @example("\0")
     @example("\ud800")
+    @example("\ud800 said \0")
     @example('"')
     @example("\ufeff\r\n\r\n")
     @example("\u200b" * 5)
-    def test_parse_returns_exact_spans(self, text: str) -> None:
+    @example('"Prices," Li Wei said.\n\nEnditem')
+    def test_any_text(self, text: str) -> None:
         """
-        For any text, parse returns and every span slices to its record's text.
+        For any text, parse returns; spans are exact; paragraphs are ordered; records round-trip.
         """
-        dispatch = newswire.parse(text, reference_date="2024-01-01")
+        dispatch = newswire.parse(text, reference_date="2024-01-01", source_id="x")
 
         assert text == dispatch.text
-        check_spans(dispatch)
-
-    @given(any_text())
-    def test_paragraphs_ordered_and_disjoint(self, text: str) -> None:
-        """
-        Paragraphs are ordered and disjoint; statement fragments lie in their paragraphs.
-        """
-        check_paragraphs(newswire.parse(text))
-
-    @given(any_text())
-    @example("\ud800 said \0")
-    def test_records_round_trip(self, text: str) -> None:
-        """
-        A dispatch survives JSON and pickle, lone surrogates and NUL included.
-        """
-        check_round_trip(newswire.parse(text, reference_date="2024-01-01", source_id="x"))
-
-
-class TestDispatchShapes:
-    @given(dispatches())
-    def test_whole_dispatches(self, text: str) -> None:
-        """
-        Undamaged dispatch-like text keeps every invariant.
-        """
-        dispatch = newswire.parse(text, reference_date="2024-01-01")
-
         check_spans(dispatch)
         check_paragraphs(dispatch)
         check_round_trip(dispatch)
 
-    @given(damaged())
-    def test_damaged_dispatches(self, text: str) -> None:
+
+class TestDispatchShapes:
+    @given(st.one_of(dispatches(), damaged()))
+    def test_dispatch_like_text(self, text: str) -> None:
         """
-        Damaged dispatch-like text keeps every invariant.
+        Dispatch-like text, whole or damaged, keeps every invariant.
         """
         dispatch = newswire.parse(text, reference_date="2024-01-01")
 
