@@ -46,7 +46,23 @@ PRONOUN_CASES = [
     ),
 ]
 
+ORGANISATION_CASES = [
+    pytest.param(
+        "Chip deal\n\nAUSTIN, March 3 - Varex Systems Inc said it bought a plant.\n\n"
+        "Varex said the deal closes in May.",
+        ["Varex Systems Inc", "Varex Systems Inc"],
+        id="reuters-company",
+    ),
+    pytest.param(
+        "Storm toll\n\nMANILA (AP) _ Rescuers reached towns in East Samar.\n\n"
+        "The Coast Guard said 40 people were missing.",
+        ["Coast Guard"],
+        id="organisation-phrase",
+    ),
+]
+
 RESOLUTION_MENTIONS = [
+    pytest.param("Ann Lee and Bo Chen said the road was shut.", (None, "group"), id="coordination"),
     pytest.param("Officials said the road was shut.", (None, "group"), id="group"),
     pytest.param("A source said the road was shut.", (None, "anonymous"), id="anonymous"),
     pytest.param("The FBI said the road was shut.", ("FBI", "organisation"), id="organisation"),
@@ -123,3 +139,15 @@ class TestPronouns:
         names = [s.speaker.name for s in parse(text).statements if s.speaker is not None]
 
         assert expected == names
+
+
+class TestOrganisations:
+    @pytest.mark.parametrize(("text", "expected"), ORGANISATION_CASES)
+    def test_organisations(self, text: str, expected: list[str]) -> None:
+        """
+        Organisations keep the name the dispatch gives them.
+        """
+        speakers = [s.speaker for s in parse(text).statements if s.speaker is not None]
+
+        assert expected == [s.name for s in speakers]
+        assert {"organisation"} == {s.kind for s in speakers}

@@ -185,6 +185,22 @@ ANNOUNCED_CASES = [
     ),
 ]
 
+QUESTION_CASES = [
+    pytest.param(
+        "Asked whether taxes would rise, the mayor smiled.",
+        [("indirect", "Asked", None, ["whether taxes would rise"])],
+        id="asked-whether",
+    ),
+    pytest.param(
+        "Lee was asked if the port would close. He said no.",
+        [
+            ("indirect", "asked", None, ["if the port would close"]),
+            ("indirect", "said", "He", ["no"]),
+        ],
+        id="was-asked-if",
+    ),
+]
+
 NOTSTATEMENTS_CASES = [
     pytest.param("All told, the storm cost $2 billion.", id="all-told"),
     pytest.param("The so-called reform passed.", id="so-called"),
@@ -362,5 +378,16 @@ class TestAnnounced:
         An attribution with no content takes the quotation that follows it.
         """
         actual = _statements("Ports\n\nLAGOS (Reuters) - Intro.\n\n" + text)
+
+        assert expected == actual
+
+
+class TestQuestions:
+    @pytest.mark.parametrize(("text", "expected"), QUESTION_CASES)
+    def test_questions(self, text: str, expected: list[object]) -> None:
+        """
+        A question put by an unnamed asker is a statement with no speaker.
+        """
+        actual = _statements(text)
 
         assert expected == actual

@@ -45,6 +45,10 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "close"})
 _MAX_NP = 12
+_QUESTION_WORDS = frozenset(
+    {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which", "about", "to"}
+)
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @attrs.define
@@ -83,8 +87,10 @@ class Sentence:
     """
 
     __slots__ = (
+        "breaks",
         "end",
         "ends",
+        "hit_starts",
         "is_close",
         "is_open",
         "lowers",
@@ -92,6 +98,7 @@ class Sentence:
         "quotes",
         "start",
         "starts",
+        "tail_start",
         "text",
     )
 
@@ -127,6 +134,15 @@ class Sentence:
         else:  # a character whose lower case is longer ("İ"): word by word
             self.lowers = [word.lower() for word in words]
         count = len(starts)
+        # Filled by _prepare once the cues are known (see _forward_end).
+        self.breaks: list[int] = []
+        self.hit_starts: frozenset[int] = frozenset()
+        tail = count
+        while tail > 0 and (
+            self.lowers[tail - 1] in _CLOSING_PUNCT or self.lowers[tail - 1] in _QUOTE_MARKS
+        ):
+            tail -= 1
+        self.tail_start = tail
         self.quote_of = [-1] * count
         self.is_open = [False] * count
         self.is_close = [False] * count
@@ -291,14 +307,12 @@ def _extend(sentence: Sentence, end: int) -> int:
     return pos
 
 
-def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None:
-    """
-    Return the token range of the noun phrase right before ``cue``, if any.
-    """
+def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
+    # The token where the subject ends: before the cue, over adverbs and
+    # auxiliaries ("also has said") and a party tag ("Ann Lee (D-Md.) said").
     lowers = sentence.lowers
     pos = cue - 1
     if pos > floor and lowers[pos] == ")":
-        # "Rep. Ann Lee (D-Md.) said": step over the parenthesis.
         opening = pos - 1
         while opening > floor and lowers[opening] != "(" and pos - opening < 8:
             opening -= 1
@@ -309,6 +323,15 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
         or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
     ):
         pos -= 1
+    return pos
+
+
+def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None:
+    """
+    Return the token range of the noun phrase right before ``cue``, if any.
+    """
+    lowers = sentence.lowers
+    pos = _head_position(sentence, cue, floor)
     if pos < floor or not sentence.word(pos) or sentence.quote_of[pos] >= 0:
         return None
     head = lowers[pos]
@@ -340,6 +363,19 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
                 look -= 1
                 continue
             break
+        if (
+            word == "and"
+            and look - 1 >= floor
+            and sentence.word(look - 1)
+            and (sentence.capital(look - 1) or word_class(lowers[look - 1]) == "pronoun")
+            and sentence.capital(start)
+        ):
+            # "he and Putin jointly announced": a coordinated subject.
+            start = look - 1
+            look -= 2
+            if word_class(lowers[start]) == "pronoun":
+                break
+            continue
         if cls in {"boundary", "pronoun"} or word in {"said", "says"}:
             break
         if cls == "determiner":
@@ -414,7 +450,7 @@ def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:
 
 def _at_end(sentence: Sentence, pos: int) -> bool:
     # Nothing but closing punctuation from pos to the end of the sentence.
-    return all(lower in _CLOSING_PUNCT or lower in _QUOTE_MARKS for lower in sentence.lowers[pos:])
+    return pos >= sentence.tail_start
 
 
 def _char(sentence: Sentence, index: int) -> int:
@@ -523,14 +559,29 @@ _CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "ev
 
 def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
     # Content read forwards runs to the end of the sentence, or to where the
-    # reporting clause picks up again: a later cue after a comma or "and"
-    # (", adding that ...", "... and said ..."), a contrast (", but ...",
-    # "while ...") or a participial adjunct (", crediting her with ...").
+    # reporting clause picks up again (see _prepare). The breaks of a sentence
+    # are computed once, so each cue's content costs O(1) to bound.
+    del index
+    if not sentence.breaks:
+        _prepare(sentence, hits)
+    if start + 3 >= len(sentence.breaks):
+        return len(sentence)
+    return sentence.breaks[start + 3]
+
+
+def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
+    # breaks[pos] is where content starting before pos ends: the first break
+    # at or after pos, found in one right-to-left pass. A break is a later
+    # cue after a comma or "and" (", adding that ...", "... and said ..."), a
+    # contrast (", but ...", "while ..."), ";", a participial adjunct
+    # (", crediting her with ..."), or "and" right after a closing quotation.
     lowers = sentence.lowers
     count = len(lowers)
-    cues = {later.start: later for later in hits[index + 1 :] if later.start > start}
-    for pos in range(start + 3, count):
-        if sentence.quote_of[pos] >= 0 and not sentence.is_close[pos]:
+    cues = {hit.start: hit for hit in hits}
+    breaks = [count] * (count + 1)
+    for pos in range(count - 1, -1, -1):
+        breaks[pos] = breaks[pos + 1]
+        if pos == 0 or (sentence.quote_of[pos] >= 0 and not sentence.is_close[pos]):
             continue
         word = lowers[pos]
         if sentence.is_close[pos]:
@@ -538,30 +589,32 @@ def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int)
             if lowers[pos - 1] != "," or pos + 1 >= count:
                 continue
             word = ","
-        if pos in cues:
+        hit = cues.get(pos)
+        if hit is not None:
             prev = lowers[pos - 1]
-            if sentence.is_close[pos - 1] and lowers[pos - 2] == ",":
+            if sentence.is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
                 prev = ","
-            if prev in {",", "—", ";"} and _is_ing(word):
-                return pos - 1
-            if prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(cues[pos].form):
-                return pos - 1
-        if word == ";":
-            return pos
-        if word in {"while", "whereas"}:
-            return pos
-        if word == "and" and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
-            # '"extremely careless," and said ...' / '... and cast doubt on'
+            if (prev in {",", "—", ";"} and _is_ing(word)) or (
+                prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(hit.form)
+            ):
+                breaks[pos] = pos - 1
+                continue
+        if word in {";", "while", "whereas"}:
+            breaks[pos] = pos
+        elif word == "and" and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            # '"extremely careless," and said ...'
             prev = lowers[pos - 1]
-            if sentence.is_close[pos - 1] or (prev == "," and sentence.is_close[pos - 2]):
-                return pos
-        if word == "," and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            if sentence.is_close[pos - 1] or (
+                prev == "," and pos > 1 and sentence.is_close[pos - 2]
+            ):
+                breaks[pos] = pos
+        elif word == "," and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
-            if nxt in _CLAUSE_BREAKS:
-                return pos
-            if nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1):
-                return pos
-    return count
+            if nxt in _CLAUSE_BREAKS or (
+                nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1)
+            ):
+                breaks[pos] = pos
+    sentence.breaks = breaks
 
 
 def _approximate(sentence: Sentence, pos: int) -> bool:
@@ -648,7 +701,33 @@ def _forward_content(
 
 # --- cue rules ------------------------------------------------------------
 
-Context = list[Draft | None]
+
+class Context(list["Draft | None"]):
+    """
+    The drafts made so far in a sentence (None where a cue made none).
+
+    ``floor`` is the token after the latest statement's cue clause and
+    ``last_speaker`` the latest draft with a speaker, kept up to date on
+    append so that rules read them in O(1).
+    """
+
+    def __init__(self) -> None:
+        """
+        Start empty.
+        """
+        super().__init__()
+        self.floor = 0
+        self.last_speaker: Draft | None = None
+
+    def append(self, draft: Draft | None) -> None:
+        """
+        Add the outcome of one cue.
+        """
+        super().append(draft)
+        if draft is not None:
+            self.floor = max(self.floor, draft.clause[1])
+            if draft.speaker is not None:
+                self.last_speaker = draft
 
 
 def attribute_according_to(
@@ -675,6 +754,36 @@ def attribute_according_to(
     if after < len(sentence) and lowers[after] == "," and not _at_end(sentence, after + 1):
         rest = _content(sentence, after + 1, len(sentence))
     return _draft("according_to", [before, rest], sentence, hit, source)
+
+
+def attribute_question(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``Asked whether ..., Lee said`` / ``Lee was asked if ...``: a question whose asker is unnamed.
+    """
+    del done
+    hit = hits[index]
+    lowers = sentence.lowers
+    if hit.form.words != ("asked",) or hit.end >= len(lowers):
+        return None
+    prev = lowers[hit.start - 1] if hit.start else ""
+    if hit.start and prev not in {"when", "was", "were", "is", "being", "been", "if", "after"}:
+        return None
+    pos = hit.end
+    while pos < len(lowers) and word_class(lowers[pos]) in {"time", "adverb"}:
+        pos += 1  # "Asked on Monday whether ..."
+    if pos >= len(lowers) or lowers[pos] not in _QUESTION_WORDS:
+        if not (pos + 1 < len(lowers) and lowers[pos] == "on" and lowers[pos + 1] in _DAYS):
+            return None
+        pos += 2
+        if pos >= len(lowers) or lowers[pos] not in _QUESTION_WORDS:
+            return None
+    start = pos + 1 if lowers[pos] == "about" else pos
+    end = start
+    while end < len(lowers) and lowers[end] not in {",", ";"} and end - start < 40:
+        end += 1
+    return _draft("question", [_content(sentence, start, end)], sentence, hit, None)
 
 
 def attribute_inverted(
@@ -742,7 +851,7 @@ def _trailing(
     count = len(lowers)
     fragments: list[tuple[int, int] | None] = []
     quotes: list[int] = []
-    floor = max((d.clause[1] for d in done if d is not None), default=0)
+    floor = done.floor
     if qi >= 0:
         opening = floor
         while opening < count and not sentence.word(opening) and not sentence.is_open[opening]:
@@ -762,7 +871,7 @@ def _trailing(
             quote = sentence.quotes[qn]
             fragments.append((quote.inner_start, quote.inner_end))
             quotes.append(qn)
-        elif qi < 0 and not any(h.start == nxt for h in hits) and not _at_end(sentence, nxt):
+        elif qi < 0 and nxt not in sentence.hit_starts and not _at_end(sentence, nxt):
             # Interrupted: "The two countries, he added, have ...".
             fragments.append(_content(sentence, nxt, _forward_end(sentence, hits, index, nxt)))
             rule = "interrupted"
@@ -827,9 +936,7 @@ def attribute_subject(
     ``Xi said ...``, ``..., he said.``, ``The two countries, he added, have ...``
     """
     hit = hits[index]
-    floor = 0
-    for other in hits[:index]:
-        floor = max(floor, other.end)
+    floor = hits[index - 1].end if index else 0
     speaker = _subject(sentence, hit.start, floor)
     if speaker is None or _passive(sentence, hit, speaker[1]):
         return None
@@ -896,7 +1003,7 @@ def attribute_participle(
             return None
     elif prev not in {"and", "but"} or _is_base_or_s(hit.form) or _is_ing(word):
         return None
-    earlier = next((d for d in reversed(done) if d is not None and d.speaker is not None), None)
+    earlier = done.last_speaker
     fragments, quotes = _forward_content(sentence, hits, index)
     if earlier is None:
         subject = _sentence_subject(sentence, first, hit.start)
@@ -986,7 +1093,7 @@ def attribute_appositive(
         return None
     # Cues inside the appositive ("Lee, who has told aides ..., said") do
     # not bound the search; statements already made do.
-    floor = max((d.clause[1] for d in done if d is not None), default=0)
+    floor = done.floor
     speaker = None
     for comma in range(max(floor, hit.start - 40), hit.start - 1):
         if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
@@ -1067,6 +1174,7 @@ CUE_RULES: tuple[
     tuple[str, Callable[[Sentence, list[CueHit], int, Context], Draft | None]], ...
 ] = (
     ("according_to", attribute_according_to),
+    ("question", attribute_question),
     ("inverted", attribute_inverted),
     ("subject", attribute_subject),
     ("appositive", attribute_appositive),
@@ -1136,7 +1244,8 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         touching = bisect.bisect_right(quote_ends, start)
         sentence = Sentence(text, start, end, quotes if has_cue else [], touching)
         hits = _find_cues(sentence, cue_starts[at:stop]) if has_cue else []
-        done: Context = []
+        sentence.hit_starts = frozenset(hit.start for hit in hits)
+        done = Context()
         for index in range(len(hits)):
             draft = None
             for _name, rule in CUE_RULES:
@@ -1298,7 +1407,12 @@ def _how(draft: Draft, mention: str) -> MentionHow:
 
 def find_statements(state: State) -> None:
     """
-    Find the attributed statements in the body paragraphs.
+    Find the attributed statements in the headline and body paragraphs.
+
+    >>> import newswire
+    >>> d = newswire.parse('"Fares will rise," Ann Lee said, adding that buses were late.')
+    >>> [(s.kind, s.cue.text, s.content.text) for s in d.statements]
+    [('direct', 'said', 'Fares will rise,'), ('indirect', 'adding', 'buses were late')]
     """
     text = state.text
     paragraphs: list[_Paragraph] = []

@@ -36,6 +36,7 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we"})
 _SENTENCE_OPENERS = frozenset('.\n"”?!')
 _SUBJECT_WINDOW = 30
+_LOOKBACK = 60
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
@@ -78,9 +79,7 @@ class Resolver:
         # A name read as a place once ("in East Africa") is a place throughout.
         places = {n.words for n in found if n.organisation and len(n.words) > 1}
         if places:
-            found = [
-                attrs.evolve(n, organisation=True) if n.words in places else n for n in found
-            ]
+            found = [attrs.evolve(n, organisation=True) if n.words in places else n for n in found]
         if state.norm.offsets is None:
             self.names = [(n.start, n.end, n) for n in found]
         else:
@@ -93,8 +92,11 @@ class Resolver:
         self.counts: dict[tuple[str, ...], int] = {}
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.titles: dict[str, str] = {}
+        self.organisations: dict[str, tuple[str, ...]] = {}
         for _start, _end, name in self.names:
             if name.organisation:
+                for word in name.words:
+                    self.organisations.setdefault(word, name.words)
                 continue
             if name.title and " ".join(name.words) not in self.titles:
                 self.titles[" ".join(name.words)] = name.title
@@ -217,10 +219,21 @@ class Resolver:
         Yield the person names that start before ``pos``, nearest first.
         """
         names = self.names
-        for index in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+        last = bisect.bisect_left(self.starts, pos) - 1
+        # Antecedents are near: looking further back would make a dispatch
+        # with many mentions quadratic.
+        for index in range(last, max(-1, last - _LOOKBACK), -1):
             name = names[index][2]
             if not name.organisation:
                 yield name
+
+    def recent_people(self) -> Iterator[tuple[int, Resolution]]:
+        """
+        Yield the latest person speakers resolved so far, nearest first.
+        """
+        history = self.history
+        for index in range(len(history) - 1, max(-1, len(history) - 1 - _LOOKBACK), -1):
+            yield history[index]
 
     def names_within(self, start: int, end: int) -> list[NameMention]:
         """
@@ -229,6 +242,18 @@ class Resolver:
         low = bisect.bisect_left(self.starts, start)
         high = bisect.bisect_left(self.starts, end)
         return [name for _s, _e, name in self.names[low:high]]
+
+
+def resolve_coordination(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``he and Putin``, ``Smith and Jones``: several people, no single name.
+    """
+    del resolver
+    if " and " in mention.text and not any(
+        w[:1].isupper() and is_organisation_word(w) for w in mention.text.split()
+    ):
+        return Resolution(None, "group")
+    return None
 
 
 def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -251,7 +276,7 @@ def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
     # The last person quoted or the last person opening a sentence, whichever
     # is nearer, skipping anyone known to take the other pronoun.
     speaker: tuple[int, Resolution] | None = None
-    for pos, previous in reversed(resolver.history):
+    for pos, previous in resolver.recent_people():
         if (
             previous.kind == "person"
             and previous.name is not None
@@ -309,6 +334,9 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
         return None  # "Officials", "Sources": a description, capitalised.
     if is_organisation:
         return Resolution(" ".join(kept), "organisation")
+    if len(kept) == 1 and kept[0] not in resolver.by_word and kept[0] in resolver.organisations:
+        # "CoFAB said" after "CoFAB Inc said": the organisation named before.
+        return Resolution(" ".join(resolver.organisations[kept[0]]), "organisation")
     full = resolver.fullest(kept)
     return Resolution(full, "person", title or resolver.title_of(full))
 
@@ -362,7 +390,7 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
             full = resolver.fullest(name.words)
             return Resolution(full, "person", name.title)
     # "the governor" with no titled introduction: the person last quoted.
-    for _pos, previous in reversed(resolver.history):
+    for _pos, previous in resolver.recent_people():
         if previous.kind == "person" and previous.name is not None:
             return previous
     return Resolution(None, "anonymous")
@@ -382,7 +410,7 @@ def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
         or word_class(head) in {"group", "organisation", "anonymous", "channel", "listener"}
     ):
         return None
-    for _pos, previous in reversed(resolver.history):
+    for _pos, previous in resolver.recent_people():
         if previous.kind == "person" and previous.name is not None:
             return previous
     return None
@@ -406,6 +434,7 @@ def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | No
 
 
 MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]], ...] = (
+    ("coordination", resolve_coordination),
     ("pronoun", resolve_pronoun),
     ("title", resolve_title),
     ("name", resolve_name),
@@ -425,6 +454,13 @@ def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
 def resolve_speakers(state: State) -> None:
     """
     Resolve every statement's speaker mention to an entity.
+
+    >>> import newswire
+    >>> d = newswire.parse("Mayor Ann Lee opened the bridge. The mayor said it was safe.")
+    >>> [(s.speaker.text, s.speaker.name) for s in d.statements]
+    [('The mayor', 'Ann Lee')]
+    >>> [(e.name, e.title) for e in d.entities]
+    [('Ann Lee', 'Mayor')]
     """
     if not any(s.speaker is not None for s in state.statements):
         return
@@ -445,7 +481,7 @@ def resolve_speakers(state: State) -> None:
         if key not in resolved:
             mention = Mention(key[0], key[1], original[key[0] : key[1]])
             resolved[key] = _resolve(resolver, mention)
-            if not contents.contain(key):
+            if resolved[key].kind == "person" and not contents.contain(key):
                 resolver.history.append((key[0], resolved[key]))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
