@@ -40,6 +40,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "no_newline": _repeat("Officials said the talks would resume on Monday "),
     "one_word": _repeat("x"),
     "quotes": _repeat('"It was a mistake, he said '),
+    "quote_marks": _repeat('"'),
+    "prose_one_paragraph": _repeat("Officials said the talks would resume on Monday. "),
     "curly_quotes": _repeat("\u201cWe will not yield,\u201d \u201c"),
     "newlines": _repeat("\n"),
     "crlf_lines": _repeat("word\r\n"),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import newswire
-from newswire import Dispatch, DispatchError
+from newswire import Dispatch, DispatchError, NewswireError
 from newswire import _batch as batch
 
 if TYPE_CHECKING:
@@ -166,6 +166,10 @@ def _die_on_poison(task: str) -> str | DispatchError:
     return task.upper()
 
 
+def _always_die(task: str) -> str:
+    os._exit(4)
+
+
 def _label(task: str) -> str:
     return task
 
@@ -212,6 +216,17 @@ class TestProcesses:
             r.source_id if isinstance(r, DispatchError) else r for r in results
         ]
         assert "worker process died" in str(results[2])
+
+    def test_workers_that_cannot_run_stop_the_batch(self) -> None:
+        """
+        When every worker dies, whatever it is given, the batch stops with an error.
+        """
+        results = batch.map_ordered(
+            _always_die, list("abcdef"), label=_label, workers=2, chunksize=1
+        )
+
+        with pytest.raises(NewswireError, match="worker processes died on 3 chunks in a row"):
+            list(results)
 
 
 class TestPickle:

@@ -12,8 +12,9 @@
 # is not its shape. None is not an error. The first match wins. A draft whose
 # rule is "announcement" has a speaker but no content yet: it waits for the
 # quotation that follows ("Lee said in a statement. '...'").
-# A quote rule receives the paragraph context and one quotation no cue
-# claimed, and says whether it attached the quotation somewhere.
+# A quote rule receives the paragraph context, one quotation no cue claimed
+# and the start of its sentence, and says whether it attached the quotation
+# somewhere.
 """
 Statement recognition.
 """
@@ -49,6 +50,47 @@ _QUESTION_WORDS = frozenset(
     {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which", "about", "to"}
 )
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_TEXT = re.Match.group
+
+
+def _lower_case(text: str) -> str:
+    """
+    Return ``text`` lower-cased, with every character kept at its offset.
+
+    >>> _lower_case("Xi SAID"), _lower_case("İzmir")
+    ('xi said', 'İzmir')
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A character whose lower case is longer ("İ") stays as written, so that
+    # offsets into the copy are offsets into the text. Rare: only then is
+    # the copy built character by character.
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _cue_starts(text: str, lowered: str, start: int, end: int) -> list[int]:
+    """
+    Return the offsets in ``text[start:end]`` where a cue's first word is written.
+
+    One C-level scan of the lower-cased copy finds the candidates before
+    anything is tokenised. A word counts as written in lower case or
+    capitalised ("Said Lee"), never in capitals ("SAID" in a headline).
+
+    >>> text = "Xi SAID, Lee Said, Ann said."
+    >>> _cue_starts(text, _lower_case(text), 0, len(text))
+    [12, 23]
+    """
+    found: list[int] = []
+    for match in cue_pattern().finditer(lowered, start, end):
+        first, stop = match.span()
+        if text[first + 1 : stop] == lowered[first + 1 : stop] and (
+            text[first] == lowered[first] or text[first] == lowered[first].upper()
+        ):
+            found.append(first)
+    return found
 
 
 @attrs.define
@@ -103,37 +145,33 @@ class Sentence:
     )
 
     def __init__(
-        self, text: str, start: int, end: int, quotes: list[QuoteSpan], first_quote: int = 0
+        self,
+        text: str,
+        lowered: str,
+        start: int,
+        end: int,
+        quotes: list[QuoteSpan],
+        first_quote: int = 0,
     ) -> None:
         """
         Tokenise ``text[start:end]``; ``quotes`` are the paragraph's quotations.
 
-        ``first_quote`` indexes the first quotation that may touch the sentence.
+        ``lowered`` is ``text`` lower-cased with its length kept (see
+        _lower_case); ``first_quote`` indexes the first quotation that may
+        touch the sentence.
         """
         self.text = text
         self.start = start
         self.end = end
         self.quotes = quotes
-        words = WORD.findall(text, start, end)
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = start
-        find = text.find
-        for word in words:
-            pos = find(word, pos)
-            starts.append(pos)
-            pos += len(word)
-            ends.append(pos)
-        self.starts = starts
-        self.ends = ends
-        lowered = text[start:end].lower()
-        if len(lowered) == end - start:
-            self.lowers: list[str] = [
-                lowered[a - start : b - start] for a, b in zip(starts, ends, strict=True)
-            ]
-        else:  # a character whose lower case is longer ("İ"): word by word
-            self.lowers = [word.lower() for word in words]
-        count = len(starts)
+        # Tokenising the lower-cased copy gives the lower-case words and
+        # their offsets in one C-level pass; the map() calls keep the
+        # per-token work out of the interpreter loop.
+        matches = list(WORD.finditer(lowered, start, end))
+        self.starts: list[int] = list(map(_MATCH_START, matches))
+        self.ends: list[int] = list(map(_MATCH_END, matches))
+        self.lowers: list[str] = list(map(_MATCH_TEXT, matches))
+        count = len(matches)
         # Filled by _prepare once the cues are known (see _forward_end).
         self.breaks: list[int] = []
         self.hit_starts: frozenset[int] = frozenset()
@@ -146,21 +184,25 @@ class Sentence:
         self.quote_of = [-1] * count
         self.is_open = [False] * count
         self.is_close = [False] * count
-        if not quotes:
-            return
-        qi = first_quote
-        for index in range(count):
-            pos = self.starts[index]
-            while qi < len(quotes) and quotes[qi].end <= pos:
-                qi += 1
-            if qi >= len(quotes) or quotes[qi].start > pos:
-                continue
+        # Each quotation marks its tokens with slice assignments: the work is
+        # per quotation, not per token.
+        starts = self.starts
+        for qi in range(first_quote, len(quotes)):
             quote = quotes[qi]
-            if pos == quote.start:
-                self.is_open[index] = True
-            elif quote.closed and pos >= quote.inner_end:
-                self.is_close[index] = True
-            self.quote_of[index] = qi
+            if quote.start >= end:
+                break
+            low = bisect.bisect_left(starts, quote.start)
+            high = bisect.bisect_left(starts, quote.end, low)
+            if low == high:
+                continue
+            self.quote_of[low:high] = [qi] * (high - low)
+            opened = starts[low] == quote.start
+            self.is_open[low] = opened
+            if quote.closed:
+                close = bisect.bisect_left(starts, quote.inner_end, low, high)
+                if opened and close == low:
+                    close += 1
+                self.is_close[close:high] = [True] * (high - close)
 
     def __len__(self) -> int:
         """
@@ -1199,7 +1241,10 @@ class _Paragraph:
     pending: Draft | None = None
 
 
-def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
+def _read_paragraph(
+    state: State, lowered: str, paragraph: _Paragraph, cue_starts: list[int]
+) -> None:
+    # cue_starts: where a cue's first word is written in the paragraph.
     text = state.text
     quotes = paragraph.quotes
     protected = [(q.start, q.end) for q in quotes if q.closed]
@@ -1229,9 +1274,6 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
             and " that " not in tail
         )
 
-    cue_starts = [m.start() for m in cue_pattern().finditer(text, paragraph.start, paragraph.end)]
-    if not cue_starts and not quotes:
-        return
     for start, end in split_sentences(
         text, paragraph.start, paragraph.end, protected, attribution_follows
     ):
@@ -1241,11 +1283,16 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
         first_quote = bisect.bisect_left(quote_starts, start)
         if not has_cue and not (first_quote < len(quotes) and quote_starts[first_quote] < end):
             continue
-        touching = bisect.bisect_right(quote_ends, start)
-        sentence = Sentence(text, start, end, quotes if has_cue else [], touching)
-        hits = _find_cues(sentence, cue_starts[at:stop]) if has_cue else []
-        sentence.hit_starts = frozenset(hit.start for hit in hits)
         done = Context()
+        if has_cue:
+            # Only a sentence with a cue is tokenised: the quote rules need
+            # no more than where a sentence starts.
+            touching = bisect.bisect_right(quote_ends, start)
+            sentence = Sentence(text, lowered, start, end, quotes, touching)
+            hits = _find_cues(sentence, cue_starts[at:stop])
+            sentence.hit_starts = frozenset(hit.start for hit in hits)
+        else:
+            hits = []
         for index in range(len(hits)):
             draft = None
             for _name, rule in CUE_RULES:
@@ -1270,17 +1317,17 @@ def _read_paragraph(state: State, paragraph: _Paragraph) -> None:
             if qi in paragraph.claimed:
                 continue
             for _name, quote_rule in QUOTE_RULES:
-                if quote_rule(paragraph, qi, quote, sentence):
+                if quote_rule(paragraph, qi, quote, start):
                     break
 
 
 def attach_following_quote(
-    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence: Sentence
+    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence_start: int
 ) -> bool:
     """
     ``"..." he added. "..."``: a quotation opening a sentence after a direct quote.
     """
-    if quote.start != sentence.start:
+    if quote.start != sentence_start:
         return False
     previous = paragraph.drafts[-1] if paragraph.drafts else None
     if (
@@ -1296,13 +1343,13 @@ def attach_following_quote(
 
 
 def attach_announced_quote(
-    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence: Sentence
+    paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence_start: int
 ) -> bool:
     """
     ``Lee said in a statement. "..."``: the quotation an attribution announced.
     """
     pending = paragraph.pending
-    if pending is None or quote.start != sentence.start:
+    if pending is None or quote.start != sentence_start:
         return False
     pending.fragments = [(quote.inner_start, quote.inner_end)]
     pending.quotes = [qi]
@@ -1314,7 +1361,7 @@ def attach_announced_quote(
     return True
 
 
-QUOTE_RULES: tuple[tuple[str, Callable[[_Paragraph, int, QuoteSpan, Sentence], bool]], ...] = (
+QUOTE_RULES: tuple[tuple[str, Callable[[_Paragraph, int, QuoteSpan, int], bool]], ...] = (
     ("announced_quote", attach_announced_quote),
     ("following_quote", attach_following_quote),
 )
@@ -1365,26 +1412,31 @@ def _statement(state: State, draft: Draft) -> Statement | None:
         kind = "mixed"
     else:
         kind = "indirect"
+    # Each span is mapped once and its original text sliced with it: the
+    # same as state.original(), without mapping the offsets twice.
+    original = state.norm.original
+    to_span = state.span
     cue = None
     if draft.cue is not None:
+        cue_span = to_span(draft.cue[0], draft.cue[1])
         cue = Cue(
-            text=state.original(draft.cue[0], draft.cue[1]),
-            span=state.span(draft.cue[0], draft.cue[1]),
-            lemma=draft.cue[2],
+            text=original[cue_span.start : cue_span.end], span=cue_span, lemma=draft.cue[2]
         )
     speaker = None
     if draft.speaker is not None:
         a, b = draft.speaker
+        speaker_span = to_span(a, b)
         speaker = Speaker(
-            text=state.original(a, b), span=state.span(a, b), name=None, how=_how(draft, text[a:b])
+            text=original[speaker_span.start : speaker_span.end],
+            span=speaker_span,
+            name=None,
+            how=_how(draft, text[a:b]),
         )
+    spans = tuple(to_span(a, b) for a, b in fragments)
+    whole = spans[0] if len(spans) == 1 else to_span(first, last)
     return Statement(
         kind=kind,
-        content=Quote(
-            text=state.original(first, last),
-            span=state.span(first, last),
-            fragments=tuple(state.span(a, b) for a, b in fragments),
-        ),
+        content=Quote(text=original[whole.start : whole.end], span=whole, fragments=spans),
         cue=cue,
         speaker=speaker,
         paragraphs=(draft.paragraph,) if draft.paragraph >= 0 else (),
@@ -1415,32 +1467,38 @@ def find_statements(state: State) -> None:
     [('direct', 'said', 'Fares will rise,'), ('indirect', 'adding', 'buses were late')]
     """
     text = state.text
-    paragraphs: list[_Paragraph] = []
+    lowered = _lower_case(text)
+    ranges: list[tuple[int, int, int]] = []
     if state.headline is not None and state.blocks:
         # Headlines carry statements too ("Lee says talks will resume").
         block = state.blocks[0]
         if state.span(block.start, block.end) == state.headline.span:
             start, end = _trim(text, block.start, block.end)
-            paragraphs.append(_Paragraph(-1, start, end, scan_quotes(text, start, end)))
+            ranges.append((-1, start, end))
     for index, block in enumerate(state.body):
         start = block.start
         if index == 0 and state.body_offset > start:
             start = state.body_offset
         start, end = _trim(text, start, block.end)
         if start < end:
-            paragraphs.append(_Paragraph(index, start, end, scan_quotes(text, start, end)))
+            ranges.append((index, start, end))
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
-    for paragraph in paragraphs:
-        if (
-            waiting is not None
-            and paragraph.quotes
-            and paragraph.quotes[0].start == paragraph.start
-        ):
+    for index, start, end in ranges:
+        quotes = scan_quotes(text, start, end)
+        cue_starts = _cue_starts(text, lowered, start, end)
+        if not quotes and not cue_starts:
+            # No cue and no quotation: nothing to attribute or continue, and
+            # nothing an announcement waits for. Most short paragraphs (a
+            # table row, a sign-off) end here, before any set-up.
+            waiting = None
+            continue
+        paragraph = _Paragraph(index, start, end, quotes)
+        if waiting is not None and quotes and quotes[0].start == start:
             paragraph.pending = waiting  # "Stated Lee:" then a quoted paragraph
-        _read_paragraph(state, paragraph)
-        waiting = paragraph.pending if text[paragraph.end - 1] == ":" else None
+        _read_paragraph(state, lowered, paragraph, cue_starts)
+        waiting = paragraph.pending if text[end - 1] == ":" else None
         floating = _floating(state, paragraph, last)
         if floating is not None:
             paragraph.drafts.append(floating)

@@ -27,7 +27,7 @@ import attrs
 
 from newswire._dates import coerce_date
 from newswire._pipeline import parse
-from newswire.errors import DispatchError
+from newswire.errors import DispatchError, NewswireError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -45,6 +45,9 @@ T = TypeVar("T")
 # results of the oldest chunk are consumed, few enough to bound memory.
 _WINDOW_PER_WORKER = 4
 _DEFAULT_CHUNKSIZE = 16
+# Chunks in a row whose worker died even when run alone: past this, processes
+# cannot run here at all (not one bad item), and the batch stops with an error.
+_MAX_CRASHES = 3
 
 
 @attrs.frozen
@@ -163,7 +166,28 @@ class _Pool(Generic[T, R]):
         )
 
     def submit(self, chunk: list[T]) -> Future[list[R | DispatchError]]:
-        return self.executor.submit(self.run, chunk)
+        # A pool found broken at submit time gives a failed future, handled
+        # like one that broke while running: one code path for both.
+        try:
+            return self.executor.submit(self.run, chunk)
+        except BrokenProcessPool as exc:
+            failed: Future[list[R | DispatchError]] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def retry_alone(
+        self, chunk: list[T], label: Callable[[T], str]
+    ) -> tuple[list[R | DispatchError], bool]:
+        # After a crash: run the chunk alone in a fresh pool, which tells a
+        # victim of another chunk's crash from the culprit. Returns the
+        # results and whether the chunk ran.
+        self.restart()
+        try:
+            return self.submit(chunk).result(), True
+        except BrokenProcessPool as exc:
+            self.restart()
+            message = f"worker process died: {exc}"
+            return [DispatchError(message, source_id=label(task)) for task in chunk], False
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -192,6 +216,7 @@ def _map_parallel(
     chunks = _chunked(tasks, chunksize)
     window = workers * _WINDOW_PER_WORKER
     finished = False
+    crashes = 0
     try:
         while True:
             while not finished and len(pending) < window:
@@ -205,19 +230,19 @@ def _map_parallel(
             chunk, future = pending.popleft()
             try:
                 results = future.result()
+                crashes = 0
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, a crash in C code) and
-                # took the pool with it. Retry this chunk alone in a fresh pool
-                # to tell a victim from the culprit, then resubmit the rest.
-                pool.restart()
-                try:
-                    results = pool.submit(chunk).result()
-                except BrokenProcessPool as exc:
-                    pool.restart()
-                    results = [
-                        DispatchError(f"worker process died: {exc}", source_id=label(task))
-                        for task in chunk
-                    ]
+                # took the pool with it: retry this chunk alone, then resubmit
+                # the rest to the fresh pool.
+                results, ran = pool.retry_alone(chunk, label)
+                crashes = 0 if ran else crashes + 1
+                if crashes >= _MAX_CRASHES:
+                    msg = (
+                        f"worker processes died on {crashes} chunks in a row; "
+                        "giving up (can this system start Python processes?)"
+                    )
+                    raise NewswireError(msg) from None
                 pending = collections.deque((c, pool.submit(c)) for c, _ in pending)
             yield from results
     finally:

@@ -92,15 +92,25 @@ def _trie_pattern(words: list[str]) -> str:
 @functools.cache
 def cue_pattern() -> re.Pattern[str]:
     """
-    Return a pattern matching the first word of any cue, as a whole word.
+    Return a pattern matching the first word of any cue in lower-cased text.
 
-    >>> bool(cue_pattern().search("Xi Said it"))
-    True
+    Callers scan a lower-cased copy of the text and check the case of what
+    matched (see ``_attribution._cue_starts``): one lower-case trie is
+    about a third faster than one holding the capitalised forms as well.
+
+    >>> bool(cue_pattern().search("xi said it")), bool(cue_pattern().search("unsaid"))
+    (True, False)
     """
-    words = sorted({variant for word in cue_forms() for variant in (word, word.capitalize())})
     # The standard re module runs this generated trie about eight times
     # faster than regex does; the pattern has no nested quantifier at all.
-    return re.compile(r"\b(?<!-)(?:" + _trie_pattern(words) + r")\b(?!-)")
+    # The look-arounds stand for a word boundary that a hyphen also blocks.
+    return re.compile(r"(?<![\w-])(?:" + _trie_pattern(sorted(cue_forms())) + r")(?![\w-])")
+
+
+# The rules ask for word classes hundreds of thousands of times per
+# megabyte, so the mapping is loaded at import and read without a call to
+# the cached loader on every lookup.
+_WORD_CLASSES = read_mapping("attribution_words.txt")
 
 
 def word_class(word: str) -> str:
@@ -110,7 +120,7 @@ def word_class(word: str) -> str:
     >>> word_class("also"), word_class("Xi")
     ('adverb', '')
     """
-    return read_mapping("attribution_words.txt").get(word, "")
+    return _WORD_CLASSES.get(word, "")
 
 
 @functools.cache

@@ -67,7 +67,8 @@ def render_summary(dispatch: Dispatch, *, full: bool = False) -> str:
         if speaker is not None and speaker.name and speaker.text != speaker.name:
             who += f" (“{speaker.text}”)"
         cue = "" if statement.cue is None else statement.cue.text
-        lines.append(f"  {statement.kind:<12} {who} — {cue}: {_short(statement.content.text, 70)}")
+        said = " … ".join(dispatch.text[f.start : f.end] for f in statement.content.fragments)
+        lines.append(f"  {statement.kind:<12} {who} — {cue}: {_short(said, 70)}")
         if full:
             spans = " + ".join(f"{f.start}:{f.end}" for f in statement.content.fragments)
             lines.append(f"  {'':<12} content [{spans}]")

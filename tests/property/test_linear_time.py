@@ -24,8 +24,10 @@ from tests.property.strategies import dispatches, paragraph
 
 pytestmark = pytest.mark.property
 
-# Allowance for fixed costs (header recognisers, lexicon loading on first use).
-_SLACK = 1.3
+# Linear work gives 1 and quadratic work about 4. A little above 1 comes from
+# bounded look-back windows that are still filling up (speaker resolution
+# looks back over recent mentions), so the line is drawn well below 4.
+_SLACK = 1.5
 
 
 def count_steps(text: str) -> int:
@@ -104,6 +106,9 @@ class TestLinearWork:
         """
         Any dispatch-like text, repeated, takes steps in proportion to its length.
         """
-        base = text or "x"
+        # Twelve copies: past the fixed windows of the header and trailer
+        # recognisers (the first and last few blocks), which look like
+        # non-linear growth at two or four copies.
+        base = ((text or "x") + "\n\n") * 12
 
-        assert growth(base + "\n\n") <= _SLACK
+        assert growth(base) <= _SLACK
