@@ -23,7 +23,7 @@ settings.register_profile(
     "thorough", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "fuzz", max_examples=50_000, deadline=None, suppress_health_check=list(HealthCheck)
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -22,15 +22,23 @@ Statement recognition.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
 from newswire._model import Cue, Quote, Speaker, Statement
-from newswire._quotes import QuoteSpan, scan_quotes
+from newswire._quotes import QuoteSpan, quote_marks, scan_quotes
 from newswire._sentences import WORD, split_sentences
-from newswire._statements_lexicon import CueForm, cue_forms, cue_pattern, titles, word_class
+from newswire._statements_lexicon import (
+    CueForm,
+    cue_forms,
+    cue_pattern,
+    multiword_cues,
+    titles,
+    word_class,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,6 +79,36 @@ def _lower_case(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+def _possible_cues(lowered: str, quotes: list[QuoteSpan], cue_starts: list[int]) -> list[int]:
+    """
+    Return the cue candidates that _find_cues could accept.
+
+    A candidate inside a quotation is quoted speech, not a cue, and a word
+    that begins only multi-word cues ("going", "made") needs the rest of the
+    cue after it. Dropping the others first spares tokenising a sentence
+    whose only candidates are such words.
+
+    >>> text = 'He was going home. "I said no," she said.'
+    >>> quotes = scan_quotes(text, 0, len(text))
+    >>> _possible_cues(text.lower(), quotes, _cue_starts(text, text.lower(), 0, len(text)))
+    [36]
+    """
+    continuations = multiword_cues()
+    kept: list[int] = []
+    qi = 0
+    for position in cue_starts:
+        while qi < len(quotes) and quotes[qi].end <= position:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= position:
+            continue
+        stop = lowered.find(" ", position, position + 16)
+        pattern = continuations.get(lowered[position:stop] if stop > 0 else "")
+        if pattern is not None and pattern.match(lowered, position) is None:
+            continue
+        kept.append(position)
+    return kept
+
+
 def _cue_starts(text: str, lowered: str, start: int, end: int) -> list[int]:
     """
     Return the offsets in ``text[start:end]`` where a cue's first word is written.
@@ -81,7 +119,7 @@ def _cue_starts(text: str, lowered: str, start: int, end: int) -> list[int]:
 
     >>> text = "Xi SAID, Lee Said, Ann said."
     >>> _cue_starts(text, _lower_case(text), 0, len(text))
-    [12, 23]
+    [13, 23]
     """
     found: list[int] = []
     for match in cue_pattern().finditer(lowered, start, end):
@@ -129,7 +167,8 @@ class Sentence:
     """
 
     __slots__ = (
-        "breaks",
+        "break_at",
+        "break_to",
         "end",
         "ends",
         "hit_starts",
@@ -150,6 +189,7 @@ class Sentence:
         lowered: str,
         start: int,
         end: int,
+        *,
         quotes: list[QuoteSpan],
         first_quote: int = 0,
     ) -> None:
@@ -173,7 +213,8 @@ class Sentence:
         self.lowers: list[str] = list(map(_MATCH_TEXT, matches))
         count = len(matches)
         # Filled by _prepare once the cues are known (see _forward_end).
-        self.breaks: list[int] = []
+        self.break_at: list[int] | None = None
+        self.break_to: list[int] = []
         self.hit_starts: frozenset[int] = frozenset()
         tail = count
         while tail > 0 and (
@@ -599,34 +640,46 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s"
 _CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even", "which"})
 
 
+_BREAK_WORDS = frozenset({";", "while", "whereas", "and", ","})
+
+
 def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
     # Content read forwards runs to the end of the sentence, or to where the
     # reporting clause picks up again (see _prepare). The breaks of a sentence
-    # are computed once, so each cue's content costs O(1) to bound.
+    # are computed once, so each cue's content costs O(log n) to bound.
     del index
-    if not sentence.breaks:
+    if sentence.break_at is None:
         _prepare(sentence, hits)
-    if start + 3 >= len(sentence.breaks):
+    assert sentence.break_at is not None
+    # Content starting at `start` ends at the first break from start + 3 on.
+    found = bisect.bisect_left(sentence.break_at, start + 3)
+    if found == len(sentence.break_at):
         return len(sentence)
-    return sentence.breaks[start + 3]
+    return sentence.break_to[found]
 
 
 def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
-    # breaks[pos] is where content starting before pos ends: the first break
-    # at or after pos, found in one right-to-left pass. A break is a later
-    # cue after a comma or "and" (", adding that ...", "... and said ..."), a
-    # contrast (", but ...", "while ..."), ";", a participial adjunct
-    # (", crediting her with ..."), or "and" right after a closing quotation.
+    # break_at lists the tokens where content running past them ends, and
+    # break_to where it then ends (the token, or the one before a cue). A
+    # break is a later cue after a comma or "and" (", adding that ...",
+    # "... and said ..."), a contrast (", but ...", "while ..."), ";", a
+    # participial adjunct (", crediting her with ..."), or "and" right after
+    # a closing quotation. Only the few tokens that can be one are examined.
     lowers = sentence.lowers
     count = len(lowers)
+    quote_of = sentence.quote_of
+    is_close = sentence.is_close
     cues = {hit.start: hit for hit in hits}
-    breaks = [count] * (count + 1)
-    for pos in range(count - 1, -1, -1):
-        breaks[pos] = breaks[pos + 1]
-        if pos == 0 or (sentence.quote_of[pos] >= 0 and not sentence.is_close[pos]):
+    candidates = {pos for pos, word in enumerate(lowers) if word in _BREAK_WORDS}
+    candidates.update(cues)
+    candidates.update(itertools.compress(range(count), is_close))
+    break_at: list[int] = []
+    break_to: list[int] = []
+    for pos in sorted(candidates):
+        if pos == 0 or (quote_of[pos] >= 0 and not is_close[pos]):
             continue
         word = lowers[pos]
-        if sentence.is_close[pos]:
+        if is_close[pos]:
             # '"...," suggesting': the comma sits inside the quotation.
             if lowers[pos - 1] != "," or pos + 1 >= count:
                 continue
@@ -634,29 +687,31 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         hit = cues.get(pos)
         if hit is not None:
             prev = lowers[pos - 1]
-            if sentence.is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
+            if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
                 prev = ","
             if (prev in {",", "—", ";"} and _is_ing(word)) or (
                 prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(hit.form)
             ):
-                breaks[pos] = pos - 1
+                break_at.append(pos)
+                break_to.append(pos - 1)
                 continue
         if word in {";", "while", "whereas"}:
-            breaks[pos] = pos
-        elif word == "and" and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            breaks = True
+        elif word == "and" and pos + 1 < count and quote_of[pos + 1] < 0:
             # '"extremely careless," and said ...'
-            prev = lowers[pos - 1]
-            if sentence.is_close[pos - 1] or (
-                prev == "," and pos > 1 and sentence.is_close[pos - 2]
-            ):
-                breaks[pos] = pos
-        elif word == "," and pos + 1 < count and sentence.quote_of[pos + 1] < 0:
+            breaks = is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
+        elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
-            if nxt in _CLAUSE_BREAKS or (
+            breaks = nxt in _CLAUSE_BREAKS or (
                 nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1)
-            ):
-                breaks[pos] = pos
-    sentence.breaks = breaks
+            )
+        else:
+            breaks = False
+        if breaks:
+            break_at.append(pos)
+            break_to.append(pos)
+    sentence.break_at = break_at
+    sentence.break_to = break_to
 
 
 def _approximate(sentence: Sentence, pos: int) -> bool:
@@ -1274,25 +1329,29 @@ def _read_paragraph(
             and " that " not in tail
         )
 
+    # The candidates a cue could start at; cue_starts, all the words of the
+    # cue list, still bound attributions in attribution_follows.
+    possible = _possible_cues(lowered, quotes, cue_starts)
+    if not possible and not quotes:
+        return
     for start, end in split_sentences(
         text, paragraph.start, paragraph.end, protected, attribution_follows
     ):
-        at = bisect.bisect_left(cue_starts, start)
-        stop = bisect.bisect_left(cue_starts, end, at)
+        at = bisect.bisect_left(possible, start)
+        stop = bisect.bisect_left(possible, end, at)
         has_cue = stop > at
         first_quote = bisect.bisect_left(quote_starts, start)
         if not has_cue and not (first_quote < len(quotes) and quote_starts[first_quote] < end):
             continue
-        done = Context()
+        hits: list[CueHit] = []
         if has_cue:
             # Only a sentence with a cue is tokenised: the quote rules need
             # no more than where a sentence starts.
             touching = bisect.bisect_right(quote_ends, start)
-            sentence = Sentence(text, lowered, start, end, quotes, touching)
-            hits = _find_cues(sentence, cue_starts[at:stop])
-            sentence.hit_starts = frozenset(hit.start for hit in hits)
-        else:
-            hits = []
+            sentence = Sentence(text, lowered, start, end, quotes=quotes, first_quote=touching)
+            hits = _find_cues(sentence, possible[at:stop])
+            sentence.hit_starts = frozenset([hit.start for hit in hits])
+        done = Context()
         for index in range(len(hits)):
             draft = None
             for _name, rule in CUE_RULES:
@@ -1419,9 +1478,7 @@ def _statement(state: State, draft: Draft) -> Statement | None:
     cue = None
     if draft.cue is not None:
         cue_span = to_span(draft.cue[0], draft.cue[1])
-        cue = Cue(
-            text=original[cue_span.start : cue_span.end], span=cue_span, lemma=draft.cue[2]
-        )
+        cue = Cue(text=original[cue_span.start : cue_span.end], span=cue_span, lemma=draft.cue[2])
     speaker = None
     if draft.speaker is not None:
         a, b = draft.speaker
@@ -1482,12 +1539,22 @@ def find_statements(state: State) -> None:
         start, end = _trim(text, start, block.end)
         if start < end:
             ranges.append((index, start, end))
+    # Cue words and quotation marks are found for the whole dispatch in one
+    # pass each; a paragraph takes its share by bisection. Paragraphs are
+    # trimmed, so white space stands between them and a word at a paragraph's
+    # edge is read as it would be within the paragraph alone.
+    cues = _cue_starts(text, lowered, 0, len(text))
+    marks = quote_marks(text)
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
     for index, start, end in ranges:
-        quotes = scan_quotes(text, start, end)
-        cue_starts = _cue_starts(text, lowered, start, end)
+        first_mark = bisect.bisect_left(marks, start)
+        if first_mark < len(marks) and marks[first_mark] < end:
+            quotes = scan_quotes(text, start, end)
+        else:
+            quotes = []
+        cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
         if not quotes and not cue_starts:
             # No cue and no quotation: nothing to attribute or continue, and
             # nothing an announcement waits for. Most short paragraphs (a

@@ -62,13 +62,9 @@ class Mention:
     text: str
 
 
-class Resolver:
+class _NameIndex:
     """
-    The names of one dispatch, indexed once, and the speakers resolved so far.
-
-    Names are kept in text order with original-text offsets; lookups go
-    through indexes built here, so resolving a mention never rescans the
-    dispatch.
+    The names of one dispatch, read once, with the lookups built over them.
     """
 
     def __init__(self, state: State) -> None:
@@ -86,7 +82,6 @@ class Resolver:
             spans = [state.span(n.start, n.end) for n in found]
             self.names = [(sp.start, sp.end, n) for sp, n in zip(spans, found, strict=True)]
         self.starts = [start for start, _end, _n in self.names]
-        self.history: list[tuple[int, Resolution]] = []
         # Multi-word person names: how often each is written, which words
         # they contain, and the title each was first introduced with.
         self.counts: dict[tuple[str, ...], int] = {}
@@ -106,9 +101,79 @@ class Resolver:
                 for word in set(name.words):
                     self.by_word.setdefault(word, []).append(name.words)
             self.counts[name.words] = self.counts.get(name.words, 0) + 1
+
+
+class Resolver:
+    """
+    The names of one dispatch, indexed once, and the speakers resolved so far.
+
+    Names are kept in text order with original-text offsets; lookups go
+    through indexes built on first use, so resolving a mention never
+    rescans the dispatch, and a dispatch whose speakers need no name ("the
+    company said", "officials said") is never read for names at all.
+    """
+
+    def __init__(self, state: State) -> None:
+        """
+        Start with no speaker resolved; the names are read on first use.
+        """
+        self._state = state
+        self._index: _NameIndex | None = None
+        self.history: list[tuple[int, Resolution]] = []
         self._fullest: dict[tuple[str, ...], str] = {}
         self.original = state.norm.original
         self._honorific_gender: dict[str, str] | None = None
+
+    @property
+    def index(self) -> _NameIndex:
+        """
+        Return the names of the dispatch (read on first use).
+        """
+        if self._index is None:
+            self._index = _NameIndex(self._state)
+        return self._index
+
+    @property
+    def names(self) -> list[tuple[int, int, NameMention]]:
+        """
+        Return ``(start, end, name)`` for every name, in text order, original offsets.
+        """
+        return self.index.names
+
+    @property
+    def starts(self) -> list[int]:
+        """
+        Return the start of every name, in text order.
+        """
+        return self.index.starts
+
+    @property
+    def counts(self) -> dict[tuple[str, ...], int]:
+        """
+        Map each multi-word person name to how often it is written.
+        """
+        return self.index.counts
+
+    @property
+    def by_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """
+        Map each word of a multi-word person name to the names holding it.
+        """
+        return self.index.by_word
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """
+        Map person names to the title each was first introduced with.
+        """
+        return self.index.titles
+
+    @property
+    def organisations(self) -> dict[str, tuple[str, ...]]:
+        """
+        Map each word of an organisation name to the first name holding it.
+        """
+        return self.index.organisations
 
     @property
     def honorific_gender(self) -> dict[str, str]:

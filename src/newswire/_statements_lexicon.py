@@ -21,6 +21,7 @@ __all__ = [
     "CueForm",
     "cue_forms",
     "cue_pattern",
+    "multiword_cues",
     "given_name_gender",
     "honorifics",
     "title_word",
@@ -57,6 +58,33 @@ def cue_forms() -> dict[str, tuple[CueForm, ...]]:
     return {
         key: tuple(sorted(set(value), key=lambda f: -len(f.words))) for key, value in table.items()
     }
+
+
+@functools.cache
+def multiword_cues() -> dict[str, re.Pattern[str]]:
+    """
+    Map each first word that begins only multi-word cues to a pattern of those cues.
+
+    The pattern matches, in lower-cased text, a whole cue ("going on to
+    say") whose last word is a whole token: where it fails, no cue starts
+    there, and the sentence need not be tokenised to find out.
+
+    >>> pattern = multiword_cues()["going"]
+    >>> bool(pattern.match("going on to say")), bool(pattern.match("going home"))
+    (True, False)
+    >>> "said" in multiword_cues()
+    False
+    """
+    table: dict[str, re.Pattern[str]] = {}
+    # The tail is the complement of how a word token of _sentences.WORD
+    # continues ("say's", "say-so"), so "say" must be a token of its own.
+    tail = r"(?![^\W_]|['’.\-][^\W_])"
+    for first, forms in cue_forms().items():
+        if any(len(form.words) == 1 for form in forms):
+            continue
+        spelled = sorted({r"\s+".join(map(re.escape, form.words)) for form in forms})
+        table[first] = re.compile("(?:" + "|".join(spelled) + ")" + tail)
+    return table
 
 
 class _Node(dict[str, "_Node"]):

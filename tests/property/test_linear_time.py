@@ -71,11 +71,11 @@ def growth(unit: str, big: int = 8) -> float:
     return last / (half * max(first, 1))
 
 
-# Shapes with speech cues inside one long sentence or paragraph ("said said
-# said", unbalanced quotes followed by "he said", alternating quotes and cues,
-# many cues before a full stop) are kept out until the statement stages are
-# linear on them; benchmarks/adversarial.py still times them.
 SHAPES = [
+    pytest.param("Officials said the talks would resume on Monday ", id="said-no-stop"),
+    pytest.param('"It was a mistake, he said ', id="unbalanced-quotes"),
+    pytest.param("said ", id="said-said"),
+    pytest.param('He said "yes." She said "no." ', id="alternating-quotes"),
     pytest.param("\u201cWe will not yield,\u201d \u201c", id="curly-quotes"),
     pytest.param("WASHINGTON, Jan 5 (Reuters) -\n", id="dateline-lines"),
     pytest.param("BEIJING\n", id="capital-lines"),
