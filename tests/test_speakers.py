@@ -4,10 +4,16 @@ Speaker resolution: mentions resolved to the dispatch's entities.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from newswire import parse
 from newswire._mentions import split_name
+from newswire._model import Speaker, Statement
+from newswire._pipeline import STAGES
+from newswire._speakers import Mention, Resolver, _resolve
+from newswire._state import State
+from newswire._text import normalize
 
 XINHUA_STYLE = (
     "Leaders trade greetings\n\n"
@@ -151,3 +157,53 @@ class TestOrganisations:
 
         assert expected == [s.name for s in speakers]
         assert {"organisation"} == {s.kind for s in speakers}
+
+
+def _state_before_speakers(text: str) -> State:
+    state = State(norm=normalize(text), source_id=None, caller_reference=None)
+    for name, stage in STAGES:
+        if name == "speakers":
+            break
+        stage(state)
+    return state
+
+
+class TestRecords:
+    @pytest.mark.parametrize(
+        ("record", "fields"),
+        [
+            pytest.param(Speaker, ["text", "span", "name", "kind", "how", "entity"], id="speaker"),
+            pytest.param(
+                Statement,
+                ["kind", "content", "cue", "speaker", "paragraphs", "rule"],
+                id="statement",
+            ),
+        ],
+    )
+    def test_rebuilt_fields(self, record: type, fields: list[str]) -> None:
+        """
+        resolve_speakers rebuilds these records field by field: it must name every field.
+        """
+        assert fields == [field.name for field in attrs.fields(record)]
+
+
+class TestLazyNames:
+    def test_descriptions_read_no_names(self) -> None:
+        """
+        Speakers that need no name ("officials") leave the dispatch's names unread.
+        """
+        text = "LONDON (Reuters) - The Bank of Ruritania will act, officials said."
+        resolver = Resolver(_state_before_speakers(text))
+        start = text.index("officials")
+        resolution = _resolve(resolver, Mention(start, start + 9, "officials"))
+
+        assert ("group", None) == (resolution.kind, resolver._index)
+
+    def test_names_read_on_first_use(self) -> None:
+        """
+        The names are read once, on first use, with original offsets.
+        """
+        text = "Mayor Ann Lee opened the bridge. Lee said it was safe."
+        resolver = Resolver(_state_before_speakers(text))
+
+        assert [(6, 13), (33, 36)] == [(start, end) for start, end, _name in resolver.names]

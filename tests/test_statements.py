@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from newswire import parse
-from newswire._quotes import scan_quotes
-from newswire._sentences import split_sentences
+from newswire._attribution import Sentence, _cue_starts, _lower_case, _possible_cues
+from newswire._quotes import quote_marks, scan_quotes
+from newswire._sentences import WORD, split_sentences
 
 
 def _statements(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
@@ -209,6 +210,118 @@ NOTSTATEMENTS_CASES = [
     pytest.param("It is believed the ship sank.", id="cognition"),
     pytest.param("His comments drew anger.", id="noun-comments"),
 ]
+
+
+CUE_WORDS = [
+    pytest.param("Ann Lee said on Friday.", ["said"], id="reuters-lower"),
+    pytest.param('"No," Said Lee.', ["Said"], id="capitalised"),
+    pytest.param("LEE SAID TALKS WILL RESUME", [], id="all-capitals-headline"),
+    pytest.param("The unsaid part of a said-so deal.", [], id="inside-words"),
+    pytest.param(
+        "Xi told reporters, adding that ties are strong.", ["told", "adding"], id="xinhua"
+    ),
+]
+
+POSSIBLE_CUES = [
+    pytest.param("Lee went on to say the deal was done.", ["went", "say"], id="multiword-kept"),
+    pytest.param("Lee went home after the vote.", [], id="multiword-not-a-cue"),
+    # Unsure (no space to end the word): kept for the tokens to decide.
+    pytest.param("Lee went home. Then he went", ["went"], id="multiword-at-end"),
+    pytest.param('"Nobody said it would be easy," Lee said.', ["said"], id="quoted-cue"),
+    pytest.param("Pointing out the cost, Lee said no.", ["Pointing", "said"], id="capitalised"),
+]
+
+SENTENCES = [
+    pytest.param('"We will win," Ann Lee said.', id="ap-trailing"),
+    pytest.param("He said: ``It is over.'' Then he left.", id="tbaq-backticks"),
+    pytest.param('Lee said "the deal is dead and', id="unclosed"),
+    pytest.param('"Yes." "No," she said, "maybe."', id="three-quotes"),
+    pytest.param("No quotation here, the minister said.", id="none"),
+]
+
+
+def _token_quotes(text: str) -> tuple[list[int], list[bool], list[bool]]:
+    # The plain per-token reading that Sentence's slice assignments replace.
+    quotes = scan_quotes(text, 0, len(text))
+    quote_of: list[int] = []
+    is_open: list[bool] = []
+    is_close: list[bool] = []
+    for match in WORD.finditer(text):
+        pos = match.start()
+        inside = [qi for qi, q in enumerate(quotes) if q.start <= pos < q.end]
+        qi = inside[0] if inside else -1
+        quote_of.append(qi)
+        is_open.append(qi >= 0 and pos == quotes[qi].start)
+        is_close.append(
+            qi >= 0
+            and pos != quotes[qi].start
+            and quotes[qi].closed
+            and pos >= quotes[qi].inner_end
+        )
+    return quote_of, is_open, is_close
+
+
+class TestCueCandidates:
+    @pytest.mark.parametrize(("text", "words"), CUE_WORDS)
+    def test_cue_words(self, text: str, words: list[str]) -> None:
+        """
+        Cue words are found in lower case or capitalised, as whole words only.
+        """
+        found = _cue_starts(text, _lower_case(text), 0, len(text))
+
+        assert words == [text[pos:].split(maxsplit=1)[0].strip(",.") for pos in found]
+
+    @pytest.mark.parametrize(("text", "words"), POSSIBLE_CUES)
+    def test_possible_cues(self, text: str, words: list[str]) -> None:
+        """
+        Candidates in quotations and multi-word cues without their rest are dropped.
+        """
+        lowered = _lower_case(text)
+        quotes = scan_quotes(text, 0, len(text))
+        found = _possible_cues(lowered, quotes, _cue_starts(text, lowered, 0, len(text)))
+
+        assert words == [text[pos:].split(maxsplit=1)[0].strip(",.") for pos in found]
+
+    def test_lower_case_keeps_offsets(self) -> None:
+        """
+        The lower-cased copy keeps every character at its offset.
+        """
+        text = "İstanbul (Anadolu) - Officials SAID"
+
+        assert (len(text), "officials said") == (len(_lower_case(text)), _lower_case(text)[-14:])
+
+    def test_quote_marks(self) -> None:
+        """
+        Every quotation mark of a dispatch is found in one pass.
+        """
+        text = "“Yes,” he said. ``No,'' she said."
+
+        assert [0, 5, 16, 21] == quote_marks(text)
+
+
+class TestSentenceTokens:
+    @pytest.mark.parametrize("text", SENTENCES)
+    def test_quote_marking(self, text: str) -> None:
+        """
+        Tokens are marked as opening, inside or closing a quotation, as read token by token.
+        """
+        sentence = Sentence(
+            text, _lower_case(text), 0, len(text), quotes=scan_quotes(text, 0, len(text))
+        )
+
+        assert _token_quotes(text) == (sentence.quote_of, sentence.is_open, sentence.is_close)
+
+    def test_tokens(self) -> None:
+        """
+        Tokens are read lower-cased, with their offsets in the text.
+        """
+        text = "U.S. Trade Rep. Lee's co-operation, said Xi."
+        sentence = Sentence(text, _lower_case(text), 0, len(text), quotes=[])
+
+        assert (
+            ["u.s", ".", "trade", "rep", ".", "lee's", "co-operation", ",", "said", "xi", "."],
+            [text[a:b].lower() for a, b in zip(sentence.starts, sentence.ends, strict=True)],
+        ) == (sentence.lowers, sentence.lowers)
 
 
 class TestQuotes:

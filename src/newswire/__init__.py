@@ -9,6 +9,7 @@ newswire: parse wire-service dispatches into typed, immutable records.
 
 from newswire._batch import parse_many
 from newswire._evaluation_api import evaluate
+from newswire._formats import to_ninjs, to_nitf
 from newswire._model import (
     Author,
     Byline,
@@ -57,6 +58,8 @@ __all__ = [
     "parse",
     "parse_many",
     "samples",
+    "to_ninjs",
+    "to_nitf",
 ]
 
 __version__ = "0.1.0"

@@ -57,7 +57,7 @@ def quote_marks(text: str) -> list[int]:
     One pass over a whole dispatch tells which paragraphs need scan_quotes.
 
     >>> quote_marks('He said: "Yes." ``No,\'\' she said.')
-    [9, 14, 16, 20]
+    [9, 14, 16, 21]
     """
     return [match.start() for match in _MARK.finditer(text)]
 
