@@ -1343,32 +1343,13 @@ def _read_paragraph(
         first_quote = bisect.bisect_left(quote_starts, start)
         if not has_cue and not (first_quote < len(quotes) and quote_starts[first_quote] < end):
             continue
-        hits: list[CueHit] = []
         if has_cue:
             # Only a sentence with a cue is tokenised: the quote rules need
             # no more than where a sentence starts.
             touching = bisect.bisect_right(quote_ends, start)
             sentence = Sentence(text, lowered, start, end, quotes=quotes, first_quote=touching)
-            hits = _find_cues(sentence, possible[at:stop])
-            sentence.hit_starts = frozenset([hit.start for hit in hits])
-        done = Context()
-        for index in range(len(hits)):
-            draft = None
-            for _name, rule in CUE_RULES:
-                draft = rule(sentence, hits, index, done)
-                if draft is not None:
-                    break
-            if draft is not None and draft.rule == "announcement":
-                paragraph.pending = draft
-                draft = None
-            done.append(draft)
-            if draft is not None:
-                draft.paragraph = paragraph.index
-                paragraph.drafts.append(draft)
-                paragraph.claimed.update(draft.quotes)
-                paragraph.pending = None
-        if any(d is not None for d in done):
-            continue
+            if _attribute_cues(paragraph, sentence, possible[at:stop]):
+                continue
         for qi in range(first_quote, len(quotes)):
             quote = quotes[qi]
             if quote.start >= end:
@@ -1378,6 +1359,29 @@ def _read_paragraph(
             for _name, quote_rule in QUOTE_RULES:
                 if quote_rule(paragraph, qi, quote, start):
                     break
+
+
+def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[int]) -> bool:
+    # Run CUE_RULES over the sentence's cues; tell whether any made a draft.
+    hits = _find_cues(sentence, positions)
+    sentence.hit_starts = frozenset([hit.start for hit in hits])
+    done = Context()
+    for index in range(len(hits)):
+        draft = None
+        for _name, rule in CUE_RULES:
+            draft = rule(sentence, hits, index, done)
+            if draft is not None:
+                break
+        if draft is not None and draft.rule == "announcement":
+            paragraph.pending = draft
+            draft = None
+        done.append(draft)
+        if draft is not None:
+            draft.paragraph = paragraph.index
+            paragraph.drafts.append(draft)
+            paragraph.claimed.update(draft.quotes)
+            paragraph.pending = None
+    return any(d is not None for d in done)
 
 
 def attach_following_quote(

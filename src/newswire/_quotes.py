@@ -56,8 +56,8 @@ def quote_marks(text: str) -> list[int]:
 
     One pass over a whole dispatch tells which paragraphs need scan_quotes.
 
-    >>> quote_marks('He said: "Yes." ``No,\'\' she said.')
-    [9, 14, 16, 21]
+    >>> quote_marks("“Yes,” he said. ``No.''")
+    [0, 5, 16, 21]
     """
     return [match.start() for match in _MARK.finditer(text)]
 
