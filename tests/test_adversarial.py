@@ -12,6 +12,7 @@ import json
 import pytest
 
 import newswire
+from newswire._sentences import MAX_SENTENCE, split_sentences
 from tests.property.test_properties import check_paragraphs, check_round_trip, check_spans
 
 HOSTILE = [
@@ -71,3 +72,35 @@ class TestHostileInput:
 
         check_round_trip(dispatch)
         assert json.loads(json.dumps(dispatch.to_dict()))["text"] == text
+
+
+class TestRunOnSentences:
+    @pytest.mark.parametrize(
+        "unit",
+        [
+            pytest.param("Officials said the talks would resume on Monday ", id="said-no-stop"),
+            pytest.param('"It was a mistake, he said ', id="quote-said-no-stop"),
+        ],
+    )
+    def test_a_sentence_without_an_end_is_cut(self, unit: str) -> None:
+        """
+        A run with no sentence end is cut into bounded pieces, so per-cue work stays bounded.
+
+        Without the cut each of these inputs makes the statement stage
+        quadratic (every cue's content runs to the far end of the text).
+        """
+        text = unit * 400
+
+        pieces = split_sentences(text, 0, len(text))
+
+        assert all(end - start <= MAX_SENTENCE for start, end in pieces)
+        assert text.strip() == " ".join(text[a:b] for a, b in pieces).strip()
+
+    def test_statements_of_a_run_on_sentence_stay_short(self) -> None:
+        """
+        Statements found in a run-on text never span more than one cut piece.
+        """
+        dispatch = newswire.parse("Officials said the talks would resume on Monday " * 400)
+
+        assert dispatch.statements
+        assert all(len(s.content.span) <= MAX_SENTENCE for s in dispatch.statements)

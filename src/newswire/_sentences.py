@@ -31,6 +31,12 @@ WORD = re.compile(r"``|''|’’|[^\W_]+(?:['’.\-][^\W_]+)*|\S")
 
 _ABBREVIATIONS = "abbreviations.txt"
 
+# Later stages do work proportional to a sentence's length for each cue in
+# it; a "sentence" with no end (a table, a run-on list, hostile input) would
+# make that quadratic. Real sentences are far shorter than this, so cutting
+# longer runs at white space keeps every parse linear at no cost in accuracy.
+MAX_SENTENCE = 1_500
+
 
 def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
     start = dot
@@ -80,8 +86,22 @@ def split_sentences(
         if keep_together is not None and keep_together(match.start(), boundary):
             continue
         stop = match.start() + len(match.group().rstrip())
-        sentences.append((begin, stop))
+        _append_capped(text, sentences, begin, stop)
         begin = boundary
     if begin < end:
-        sentences.append((begin, end))
+        _append_capped(text, sentences, begin, end)
     return sentences
+
+
+def _append_capped(text: str, sentences: list[tuple[int, int]], begin: int, stop: int) -> None:
+    # Cut a sentence longer than MAX_SENTENCE at the last space before each limit.
+    while stop - begin > MAX_SENTENCE:
+        cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
+        if cut < 0:
+            cut = begin + MAX_SENTENCE
+        sentences.append((begin, cut))
+        begin = cut
+        while begin < stop and text[begin] == " ":
+            begin += 1
+    if begin < stop:
+        sentences.append((begin, stop))
