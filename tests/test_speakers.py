@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from newswire import parse
-from newswire._mentions import split_name
+from newswire._mentions import find_names, split_name
 from newswire._model import Speaker, Statement
 from newswire._pipeline import STAGES
 from newswire._speakers import Mention, Resolver, _resolve
@@ -207,3 +207,163 @@ class TestLazyNames:
         resolver = Resolver(_state_before_speakers(text))
 
         assert [(6, 13), (33, 36)] == [(start, end) for start, end, _name in resolver.names]
+
+
+NAME_READING_CASES = [
+    pytest.param(
+        "Trade talks\n\nBEIJING (Reuters) - Chinese Vice Minister of Commerce Liu Hongtao said "
+        "exports would grow.\n\nLiu said talks would resume in May.",
+        ["Liu Hongtao", "Liu Hongtao"],
+        id="minister-of-portfolio",
+    ),
+    pytest.param(
+        "Port deal\n\nSINGAPORE (Reuters) - Minister for Foreign Affairs Mei Tan said the "
+        "deal was signed.",
+        ["Mei Tan"],
+        id="minister-for-portfolio",
+    ),
+    pytest.param(
+        "Vote count\n\nWASHINGTON (AP) — Rival Ann Lee mocked the plan.\n\n"
+        "Lee said the plan would fail.",
+        ["Ann Lee", "Ann Lee"],
+        id="opener-before-name",
+    ),
+    pytest.param(
+        "Vote count\n\nWASHINGTON (AP) — Few expected Bo Chen’s Super Tuesday win.\n\n"
+        "Bo Chen said the result was a surprise. He said more wins would follow.",
+        ["Bo Chen", "Bo Chen"],
+        id="possessive-ends-name",
+    ),
+    pytest.param(
+        "Border talks\n\nMEXICO CITY (AP) — Using Ana Ruiz as an example, critics attacked "
+        "the plan.\n\nAna Ruiz said the plan was fair.",
+        ["Ana Ruiz"],
+        id="full-name-not-extended",
+    ),
+    pytest.param(
+        "Court ruling\n\nLONDON (Reuters) - A judge ruled on Monday.\n\n"
+        "“It is over,” the Daily Globe’s Tom Hale wrote.",
+        ["Tom Hale"],
+        id="name-after-possessive",
+    ),
+]
+
+DESCRIPTION_CASES = [
+    pytest.param(
+        "Hack inquiry\n\nWASHINGTON (Reuters) - The agency came under fire on Monday.\n\n"
+        "Lee’s press secretary, Sam Ortiz, told reporters the review was under way.",
+        ["Sam Ortiz"],
+        id="appositive-names-description",
+    ),
+    pytest.param(
+        "Race tightens\n\nDES MOINES, Iowa (AP) — Senator Ann Lee said she would campaign "
+        "hard.\n\nBo Chen is touring the state on Monday.\n\n"
+        "The Ohio Republican said the race was close.",
+        ["Ann Lee", "Bo Chen"],
+        id="description-is-sentence-subject",
+    ),
+    pytest.param(
+        "Security scare\n\nWASHINGTON (AP) — Homeland Security Secretary Jon Hale met Gary "
+        "Hale's staff on Monday.\n\nGary Hale said the meeting was useful.\n\n"
+        "Jon Hale warned of new threats.\n\nHale said states should be vigilant.",
+        ["Gary Hale", "Jon Hale", "Jon Hale"],
+        id="surname-is-last-named",
+    ),
+]
+
+ORGANISATION_ALIAS_CASES = [
+    pytest.param(
+        "Campaign news\n\nWASHINGTON (AP) — Ann Lee will visit Ohio on Friday.\n\n"
+        "The Lee campaign said the trip was planned.",
+        ["Ann Lee campaign"],
+        id="named-campaign",
+    ),
+    pytest.param(
+        "Campaign news\n\nWASHINGTON (AP) — Ann Lee will visit Ohio on Friday.\n\n"
+        "The campaign said the trip was planned.",
+        ["Ann Lee campaign"],
+        id="bare-campaign",
+    ),
+    pytest.param(
+        "Email use\n\nWASHINGTON (AP) — The Kansas City Times reported the story on Monday.\n\n"
+        "The Times said the emails were private.",
+        ["The Kansas City Times", "The Kansas City Times"],
+        id="newspaper-short-form",
+    ),
+    pytest.param(
+        "Charity review\n\nWASHINGTON — The report was released on Monday.\n\n"
+        "The AP said it had reviewed the calendars.",
+        ["Associated Press"],
+        id="agency-alias",
+    ),
+]
+
+
+class TestNameReading:
+    @pytest.mark.parametrize(("text", "expected"), NAME_READING_CASES)
+    def test_names(self, text: str, expected: list[str]) -> None:
+        """
+        Titles, openers and possessives are kept out of the person's name.
+        """
+        names = [s.speaker.name for s in parse(text).statements if s.speaker is not None]
+
+        assert expected == names
+
+    def test_invisible_character_in_mention(self) -> None:
+        """
+        A soft hyphen inside a surname still resolves to the person.
+        """
+        text = "Mayor Ann Lee opened the bridge.\n\n“It is safe,” L\u00adee said."
+
+        names = [s.speaker.name for s in parse(text).statements if s.speaker is not None]
+
+        assert ["Ann Lee"] == names
+
+    def test_weekday_is_no_person(self) -> None:
+        """
+        ``Super Tuesday`` and ``Earlier Tuesday`` are dates, never names.
+        """
+        text = "Early Tuesday, Super Tuesday voters met Ann Lee."
+
+        actual = [m.words for m in find_names(text, 0, len(text))]
+
+        assert [("Ann", "Lee")] == actual
+
+    def test_title_case_headline_has_no_names(self) -> None:
+        """
+        A headline in title case gives no antecedents.
+        """
+        text = (
+            "Why Does Ruritania Refuse to Sign the Accord\n\n"
+            "LONDON (Reuters) - Ruritania must sign the accord, officials said."
+        )
+        resolver = Resolver(_state_before_speakers(text))
+        headline_end = text.index("\n")
+
+        assert [] == [name.words for start, _e, name in resolver.names if start < headline_end]
+
+
+class TestDescriptions:
+    @pytest.mark.parametrize(("text", "expected"), DESCRIPTION_CASES)
+    def test_descriptions(self, text: str, expected: list[str]) -> None:
+        """
+        Descriptions go to the person named beside them or in the sentence before.
+        """
+        names = [
+            s.speaker.name
+            for s in parse(text).statements
+            if s.speaker is not None and s.speaker.name is not None
+        ]
+
+        assert expected == names[-len(expected) :]
+
+
+class TestOrganisationAliases:
+    @pytest.mark.parametrize(("text", "expected"), ORGANISATION_ALIAS_CASES)
+    def test_aliases(self, text: str, expected: list[str]) -> None:
+        """
+        Short forms of organisations are named in full, campaigns after their leader.
+        """
+        speakers = [s.speaker for s in parse(text).statements if s.speaker is not None]
+
+        assert expected == [s.name for s in speakers]

@@ -8,7 +8,7 @@ import pytest
 
 from newswire import parse
 from newswire._attribution import Sentence, _cue_starts, _lower_case, _possible_cues
-from newswire._quotes import quote_marks, scan_quotes
+from newswire._quotes import has_quote_mark, quote_marks, scan_quotes
 from newswire._sentences import WORD, split_sentences
 
 
@@ -297,6 +297,25 @@ class TestCueCandidates:
         text = "“Yes,” he said. ``No,'' she said."
 
         assert [0, 5, 16, 21] == quote_marks(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("Prices rose 3 pct, the ministry said.", id="reuters-no-quote"),
+            pytest.param("“We will win,” Lee said. Trade was calm.", id="curly"),
+            pytest.param("``It is over,'' she said.", id="ap-backticks"),
+            pytest.param('The 12" pipe burst.', id="inch-mark"),
+        ],
+    )
+    def test_has_quote_mark(self, text: str) -> None:
+        """
+        A range holds a quotation mark exactly when quote_marks finds one in its text.
+        """
+        ranges = [(a, b) for a in range(len(text)) for b in range(a, len(text) + 1)]
+
+        assert [bool(quote_marks(text[a:b])) for a, b in ranges] == [
+            has_quote_mark(text, a, b) for a, b in ranges
+        ]
 
 
 class TestSentenceTokens:

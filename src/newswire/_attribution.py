@@ -23,21 +23,23 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._model import Cue, Quote, Speaker, Statement
-from newswire._quotes import QuoteSpan, quote_marks, scan_quotes
+from newswire._model import Cue, Quote, Span, Speaker, Statement
+from newswire._quotes import QuoteSpan, has_quote_mark, scan_quotes
 from newswire._sentences import WORD, split_sentences
 from newswire._statements_lexicon import (
     CueForm,
+    cue_after_pattern,
     cue_forms,
     cue_pattern,
     multiword_cues,
     titles,
-    word_class,
+    word_classes,
 )
 
 if TYPE_CHECKING:
@@ -58,9 +60,12 @@ _QUESTION_WORDS = frozenset(
     {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which", "about", "to"}
 )
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# word_class() without a call: the rules look word classes up many times per cue.
+_word_class = word_classes().get
 _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
 _MATCH_TEXT = re.Match.group
+_MATCH_WORD_SPAN = operator.methodcaller("span", 1)
 
 
 def _lower_case(text: str) -> str:
@@ -121,9 +126,16 @@ def _cue_starts(text: str, lowered: str, start: int, end: int) -> list[int]:
     >>> _cue_starts(text, _lower_case(text), 0, len(text))
     [13, 23]
     """
+    spans: list[tuple[int, int]] = []
+    opening = cue_pattern().match(lowered, start, end)
+    if opening is not None:
+        spans.append(opening.span())
+    # Past the first character, a cue is found with the character before it
+    # (cue_after_pattern): a pattern opening with a character class is
+    # scanned faster than one opening with a look-behind.
+    spans.extend(map(_MATCH_WORD_SPAN, cue_after_pattern().finditer(lowered, start, end)))
     found: list[int] = []
-    for match in cue_pattern().finditer(lowered, start, end):
-        first, stop = match.span()
+    for first, stop in spans:
         if text[first + 1 : stop] == lowered[first + 1 : stop] and (
             text[first] == lowered[first] or text[first] == lowered[first].upper()
         ):
@@ -170,7 +182,6 @@ class Sentence:
         "break_at",
         "break_to",
         "end",
-        "ends",
         "hit_starts",
         "is_close",
         "is_open",
@@ -209,7 +220,6 @@ class Sentence:
         # per-token work out of the interpreter loop.
         matches = list(WORD.finditer(lowered, start, end))
         self.starts: list[int] = list(map(_MATCH_START, matches))
-        self.ends: list[int] = list(map(_MATCH_END, matches))
         self.lowers: list[str] = list(map(_MATCH_TEXT, matches))
         count = len(matches)
         # Filled by _prepare once the cues are known (see _forward_end).
@@ -250,6 +260,23 @@ class Sentence:
         Return the number of tokens.
         """
         return len(self.starts)
+
+    @property
+    def ends(self) -> list[int]:
+        """
+        Return where each token ends.
+
+        Built on request only: the rules need the end of a few tokens, which
+        is a token's start plus its length (the lower-cased copy keeps
+        every length), so tokenising spares a list per sentence.
+        """
+        return [start + len(word) for start, word in zip(self.starts, self.lowers, strict=True)]
+
+    def token_end(self, index: int) -> int:
+        """
+        Return where token ``index`` ends.
+        """
+        return self.starts[index] + len(self.lowers[index])
 
     def word(self, index: int) -> bool:
         """
@@ -294,6 +321,10 @@ def _find_cues(sentence: Sentence, positions: list[int]) -> list[CueHit]:
         chosen = None
         for form in candidates:
             size = len(form.words)
+            if size == 1:
+                # The token is the form's one word (candidates are keyed by it).
+                chosen = form
+                break
             if index + size <= count and tuple(lowers[index : index + size]) == form.words:
                 chosen = form
                 break
@@ -315,7 +346,9 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     if prev == "by" and not (_is_ing(form.words[0]) and not sentence.capital(index)):
         return False  # "by saying" is speech; "By Saying" in a title, and "by" + noun, not
     if prev != "by" and (
-        word_class(prev) == "determiner" or prev in _PREPOSITIONS or prev in _CONTENT_PREPOSITIONS
+        _word_class(prev, "") == "determiner"
+        or prev in _PREPOSITIONS
+        or prev in _CONTENT_PREPOSITIONS
     ):
         return False
     if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
@@ -343,7 +376,7 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
             and not (
                 lowers[index - 1] == ","
                 and index + 1 < len(lowers)
-                and (sentence.capital(index + 1) or word_class(form.words[0]) == "finite")
+                and (sentence.capital(index + 1) or _word_class(form.words[0], "") == "finite")
             )
         ):
             return False
@@ -360,7 +393,7 @@ def _extend(sentence: Sentence, end: int) -> int:
     pos = end
     while pos < count:
         word = lowers[pos]
-        cls = word_class(word)
+        cls = _word_class(word, "")
         if cls == "time" or (cls == "adverb" and word not in {"is", "was", "has", "have", "had"}):
             pos += 1
             continue
@@ -370,17 +403,17 @@ def _extend(sentence: Sentence, end: int) -> int:
                 look < count
                 and look < pos + 5
                 and (
-                    word_class(lowers[look]) == "determiner"
+                    _word_class(lowers[look], "") == "determiner"
                     or (
                         sentence.word(look)
-                        and word_class(lowers[look]) not in {"channel", "boundary"}
+                        and _word_class(lowers[look], "") not in {"channel", "boundary"}
                         and look + 1 < count
-                        and word_class(lowers[look + 1]) == "channel"
+                        and _word_class(lowers[look + 1], "") == "channel"
                     )
                 )
             ):
                 look += 1
-            if look < count and word_class(lowers[look]) in {"channel", "time"}:
+            if look < count and _word_class(lowers[look], "") in {"channel", "time"}:
                 pos = look + 1
                 continue
         if cls == "listener":
@@ -402,7 +435,7 @@ def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
         if lowers[opening] == "(":
             pos = opening - 1
     while pos >= floor and (
-        word_class(lowers[pos]) == "adverb"
+        _word_class(lowers[pos], "") == "adverb"
         or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
     ):
         pos -= 1
@@ -418,7 +451,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     if pos < floor or not sentence.word(pos) or sentence.quote_of[pos] >= 0:
         return None
     head = lowers[pos]
-    cls = word_class(head)
+    cls = _word_class(head, "")
     if cls == "pronoun" or (head == "who" and pos > floor and lowers[pos - 1] == ","):
         return (pos, pos + 1)
     if head == "%" and pos > floor and lowers[pos - 1][0].isdigit():
@@ -430,7 +463,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     look = pos - 1
     while look >= floor and end - look <= _MAX_NP:
         word = lowers[look]
-        cls = word_class(word)
+        cls = _word_class(word, "")
         if sentence.quote_of[look] >= 0:
             break
         if not sentence.word(look):
@@ -450,13 +483,13 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
             word == "and"
             and look - 1 >= floor
             and sentence.word(look - 1)
-            and (sentence.capital(look - 1) or word_class(lowers[look - 1]) == "pronoun")
+            and (sentence.capital(look - 1) or _word_class(lowers[look - 1], "") == "pronoun")
             and sentence.capital(start)
         ):
             # "he and Putin jointly announced": a coordinated subject.
             start = look - 1
             look -= 2
-            if word_class(lowers[start]) == "pronoun":
+            if _word_class(lowers[start], "") == "pronoun":
                 break
             continue
         if cls in {"boundary", "pronoun"} or word in {"said", "says"}:
@@ -468,7 +501,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
                 before - 1 >= floor
                 and lowers[before] in _PREPOSITIONS - {"to"}
                 and sentence.word(before - 1)
-                and word_class(lowers[before - 1]) not in {"boundary", "pronoun"}
+                and _word_class(lowers[before - 1], "") not in {"boundary", "pronoun"}
             ):
                 look = before - 1
                 start = look
@@ -494,7 +527,7 @@ def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:
     count = len(lowers)
     if pos >= count or not sentence.word(pos):
         return None
-    cls = word_class(lowers[pos])
+    cls = _word_class(lowers[pos], "")
     if cls == "pronoun":
         return (pos, pos + 1)
     if cls == "boundary" or lowers[pos] in _PREPOSITIONS:
@@ -518,7 +551,7 @@ def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:
         ):
             end += 1  # "said Doyle and others"
             continue
-        if word_class(word) in {"boundary", "time", "adverb"} or word in {
+        if _word_class(word, "") in {"boundary", "time", "adverb"} or word in {
             "in",
             "on",
             "during",
@@ -551,7 +584,7 @@ def _content(sentence: Sentence, first: int, last: int) -> tuple[int, int] | Non
         last -= 1
     if last <= first:
         return None
-    return (sentence.starts[first], sentence.ends[last - 1])
+    return (sentence.starts[first], sentence.token_end(last - 1))
 
 
 def _quote_range(sentence: Sentence, token: int) -> tuple[int, int] | None:
@@ -588,8 +621,12 @@ def _draft(
     if not kept:
         return None
     cue_start = sentence.starts[hit.start]
-    cue_end = sentence.ends[max(hit.end, hit.extended) - 1]
-    span = None if speaker is None else (sentence.starts[speaker[0]], sentence.ends[speaker[1] - 1])
+    cue_end = sentence.token_end(max(hit.end, hit.extended) - 1)
+    span = (
+        None
+        if speaker is None
+        else (sentence.starts[speaker[0]], sentence.token_end(speaker[1] - 1))
+    )
     clause_lo = hit.start if speaker is None else min(hit.start, speaker[0])
     clause_hi = max(hit.extended, hit.end) if speaker is None else max(hit.extended, speaker[1])
     return Draft(
@@ -670,7 +707,7 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
     quote_of = sentence.quote_of
     is_close = sentence.is_close
     cues = {hit.start: hit for hit in hits}
-    candidates = {pos for pos, word in enumerate(lowers) if word in _BREAK_WORDS}
+    candidates = set(itertools.compress(range(count), map(_BREAK_WORDS.__contains__, lowers)))
     candidates.update(cues)
     candidates.update(itertools.compress(range(count), is_close))
     break_at: list[int] = []
@@ -812,7 +849,7 @@ class Context(list["Draft | None"]):
         """
         Start empty.
         """
-        super().__init__()
+        # list() needs no initialising: a new Context is already empty.
         self.floor = 0
         self.last_speaker: Draft | None = None
 
@@ -820,7 +857,7 @@ class Context(list["Draft | None"]):
         """
         Add the outcome of one cue.
         """
-        super().append(draft)
+        list.append(self, draft)
         if draft is not None:
             self.floor = max(self.floor, draft.clause[1])
             if draft.speaker is not None:
@@ -868,7 +905,7 @@ def attribute_question(
     if hit.start and prev not in {"when", "was", "were", "is", "being", "been", "if", "after"}:
         return None
     pos = hit.end
-    while pos < len(lowers) and word_class(lowers[pos]) in {"time", "adverb"}:
+    while pos < len(lowers) and _word_class(lowers[pos], "") in {"time", "adverb"}:
         pos += 1  # "Asked on Monday whether ..."
     if pos >= len(lowers) or lowers[pos] not in _QUESTION_WORDS:
         if not (pos + 1 < len(lowers) and lowers[pos] == "on" and lowers[pos + 1] in _DAYS):
@@ -909,11 +946,11 @@ def attribute_inverted(
         named = (
             sentence.capital(first)
             or (
-                word_class(lowers[first]) == "determiner"
+                _word_class(lowers[first], "") == "determiner"
                 and first + 1 < speaker[1]
                 and (sentence.capital(first + 1) or _source_noun(lowers[speaker[1] - 1]))
             )
-            or word_class(lowers[first]) == "pronoun"
+            or _word_class(lowers[first], "") == "pronoun"
         )
         if not named or not (
             _at_end(sentence, after)
@@ -925,7 +962,7 @@ def attribute_inverted(
 
 def _source_noun(word: str) -> bool:
     # A noun that names a source: "spokesman", "officials", "the ministry".
-    return word_class(word) in {"group", "anonymous", "organisation"} or word in titles()
+    return _word_class(word, "") in {"group", "anonymous", "organisation"} or word in titles()
 
 
 def _trailing(
@@ -981,7 +1018,7 @@ def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:
     word = hit.form.words[0]
     if _is_ing(word) or (word.endswith("s") and word != "was"):
         return False
-    return any(lower in _BE for lower in sentence.lowers[left : hit.start])
+    return not _BE.isdisjoint(sentence.lowers[left : hit.start])
 
 
 def _short_tail(sentence: Sentence, pos: int, lemma: str = "") -> bool:
@@ -993,9 +1030,9 @@ def _short_tail(sentence: Sentence, pos: int, lemma: str = "") -> bool:
     first = tail[0]
     if not (
         sentence.capital(pos)
-        or (lemma in _LISTENER_VERBS and word_class(first) == "determiner")
+        or (lemma in _LISTENER_VERBS and _word_class(first, "") == "determiner")
         or first in _CONTENT_PREPOSITIONS
-        or word_class(first) in {"listener", "time"}
+        or _word_class(first, "") in {"listener", "time"}
         or first in {"me", "us", "him", "her", "them"}
     ):
         return False
@@ -1016,14 +1053,17 @@ def _plausible_subject(
         and sentence.lowers[first] in _SINGULAR_DETERMINERS
     ):
         return False  # "a news report because ...": a noun, not a verb.
-    if sentence.capital(first) or word_class(sentence.lowers[first]) in {"determiner", "pronoun"}:
+    if sentence.capital(first) or _word_class(sentence.lowers[first], "") in {
+        "determiner",
+        "pronoun",
+    }:
         return True
     head = sentence.lowers[last - 1]
     if head in {"who", "percent", "%"} or head[0].isdigit():
         return True  # "61 percent say", "voters who say"
     if form is not None and form.words[0] == form.lemma.split()[0] and head.endswith("s"):
         return True  # a plural noun agrees with a base form: "specialists say"
-    return word_class(head) in {"group", "anonymous", "organisation"}
+    return _word_class(head, "") in {"group", "anonymous", "organisation"}
 
 
 def attribute_subject(
@@ -1090,7 +1130,7 @@ def attribute_participle(
                 return draft
         return None
     back = hit.start - 1
-    while back > 0 and word_class(lowers[back]) == "adverb" and lowers[back] != "then":
+    while back > 0 and _word_class(lowers[back], "") == "adverb" and lowers[back] != "then":
         back -= 1
     if back > 0 and lowers[back] == "then":
         back -= 1  # "... and then predicted: ..."
@@ -1123,7 +1163,7 @@ def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, 
     if (
         first < limit
         and sentence.word(first)
-        and (word_class(lowers[first]) == "boundary" or lowers[first] in _CONTENT_PREPOSITIONS)
+        and (_word_class(lowers[first], "") == "boundary" or lowers[first] in _CONTENT_PREPOSITIONS)
     ):
         # "At Sunday's debate, Sanders compared ...": skip the opening phrase.
         comma = first + 1
@@ -1134,16 +1174,16 @@ def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, 
         first = comma + 1
     if first >= limit or not sentence.word(first):
         return None
-    if word_class(lowers[first]) == "pronoun":
+    if _word_class(lowers[first], "") == "pronoun":
         return (first, first + 1)
     end = first
-    if word_class(lowers[first]) == "determiner":
+    if _word_class(lowers[first], "") == "determiner":
         end += 1
         while (
             end < limit
             and end - first < 5
             and sentence.word(end)
-            and word_class(lowers[end]) not in {"adverb", "boundary"}
+            and _word_class(lowers[end], "") not in {"adverb", "boundary"}
             and not lowers[end].endswith("ed")
         ):
             end += 1
@@ -1162,7 +1202,7 @@ def _sentence_subject(sentence: Sentence, first: int, limit: int) -> tuple[int, 
         )
     ):
         end += 1  # "U.S. Secretary of State Ann Lee"
-    if end == first or word_class(lowers[first]) == "boundary":
+    if end == first or _word_class(lowers[first], "") == "boundary":
         return None
     return (first, end)
 
@@ -1203,7 +1243,7 @@ def attribute_appositive(
             opener < floor
             or lowers[opener] in {",", "but", "and"}
             or not sentence.word(opener)
-            or word_class(lowers[opener]) in {"adverb", "boundary"}
+            or _word_class(lowers[opener], "") in {"adverb", "boundary"}
         ):
             speaker = candidate
             break
@@ -1252,10 +1292,10 @@ def attribute_announcement(
         fragments=[],
         cue=(
             sentence.starts[hit.start],
-            sentence.ends[max(hit.end, hit.extended) - 1],
+            sentence.token_end(max(hit.end, hit.extended) - 1),
             hit.form.lemma,
         ),
-        speaker=(sentence.starts[speaker[0]], sentence.ends[speaker[1] - 1]),
+        speaker=(sentence.starts[speaker[0]], sentence.token_end(speaker[1] - 1)),
     )
 
 
@@ -1461,24 +1501,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _statement(state: State, draft: Draft) -> Statement | None:
     text = state.text
-    fragments = sorted({_trim(text, a, b) for a, b in draft.fragments if b > a})
-    fragments = [f for f in fragments if f[1] > f[0]]
-    if not fragments:
-        return None
+    if len(draft.fragments) == 1:
+        # The usual case: one fragment, no set to build or sort.
+        a, b = draft.fragments[0]
+        if b <= a:
+            return None
+        if text[a].isspace() or text[b - 1].isspace():
+            a, b = _trim(text, a, b)
+            if b <= a:
+                return None
+        fragments = [(a, b)]
+    else:
+        fragments = sorted({_trim(text, a, b) for a, b in draft.fragments if b > a})
+        fragments = [f for f in fragments if f[1] > f[0]]
+        if not fragments:
+            return None
     first, last = fragments[0][0], fragments[-1][1]
     kind: StatementKind
     if draft.according:
         kind = "according_to"
     elif draft.quotes and len(draft.quotes) >= len(fragments):
         kind = "direct"
-    elif any(_QUOTE_CHARS.intersection(text[a:b]) for a, b in fragments):
+    elif any(_QUOTE_CHAR.search(text, a, b) for a, b in fragments):
         kind = "mixed"
     else:
         kind = "indirect"
     # Each span is mapped once and its original text sliced with it: the
     # same as state.original(), without mapping the offsets twice.
     original = state.norm.original
-    to_span = state.span
+    to_span = state.norm.span
     cue = None
     if draft.cue is not None:
         cue_span = to_span(draft.cue[0], draft.cue[1])
@@ -1493,8 +1544,12 @@ def _statement(state: State, draft: Draft) -> Statement | None:
             name=None,
             how=_how(draft, text[a:b]),
         )
-    spans = tuple(to_span(a, b) for a, b in fragments)
-    whole = spans[0] if len(spans) == 1 else to_span(first, last)
+    if len(fragments) == 1:
+        whole = to_span(first, last)
+        spans: tuple[Span, ...] = (whole,)
+    else:
+        spans = tuple(to_span(a, b) for a, b in fragments)
+        whole = to_span(first, last)
     return Statement(
         kind=kind,
         content=Quote(text=original[whole.start : whole.end], span=whole, fragments=spans),
@@ -1505,13 +1560,14 @@ def _statement(state: State, draft: Draft) -> Statement | None:
     )
 
 
-_QUOTE_CHARS = frozenset('"“”„«»')
+# A quotation mark inside indirect content makes it mixed.
+_QUOTE_CHAR = re.compile('["“”„«»]')
 
 
 def _how(draft: Draft, mention: str) -> MentionHow:
     del draft
     lowered = mention.casefold()
-    if word_class(lowered) == "pronoun":
+    if _word_class(lowered, "") == "pronoun":
         return "pronoun"
     if mention[:1].isupper() and not lowered.startswith(("the ", "a ", "an ")):
         return "name"
@@ -1543,22 +1599,21 @@ def find_statements(state: State) -> None:
         start, end = _trim(text, start, block.end)
         if start < end:
             ranges.append((index, start, end))
-    # Cue words and quotation marks are found for the whole dispatch in one
-    # pass each; a paragraph takes its share by bisection. Paragraphs are
-    # trimmed, so white space stands between them and a word at a paragraph's
-    # edge is read as it would be within the paragraph alone.
+    # Cue words are found for the whole dispatch in one pass; a paragraph
+    # takes its share by bisection. Paragraphs are trimmed, so white space
+    # stands between them and a word at a paragraph's edge is read as it
+    # would be within the paragraph alone. Quotation marks are paired per
+    # paragraph, and looked for only where no cue already calls for it.
     cues = _cue_starts(text, lowered, 0, len(text))
-    marks = quote_marks(text)
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
     for index, start, end in ranges:
-        first_mark = bisect.bisect_left(marks, start)
-        if first_mark < len(marks) and marks[first_mark] < end:
+        cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
+        if cue_starts or has_quote_mark(text, start, end):
             quotes = scan_quotes(text, start, end)
         else:
             quotes = []
-        cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
         if not quotes and not cue_starts:
             # No cue and no quotation: nothing to attribute or continue, and
             # nothing an announcement waits for. Most short paragraphs (a

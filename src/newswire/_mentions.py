@@ -15,10 +15,19 @@ from typing import NamedTuple
 
 import regex
 
-from newswire._lexicons import read_set
+from newswire._lexicons import read_mapping, read_set
 from newswire._statements_lexicon import honorifics, titles, word_class
 
-__all__ = ["NameMention", "find_names", "is_organisation_word", "name_shape", "split_name"]
+__all__ = [
+    "NameMention",
+    "affiliations",
+    "find_names",
+    "is_organisation_word",
+    "name_shape",
+    "newspaper_words",
+    "organisation_aliases",
+    "split_name",
+]
 
 # "Chinese President Xi Jinping" / "Mr. McQuaid" / "Hillary Rodham Clinton's"
 _RUN = regex.compile(
@@ -32,6 +41,7 @@ _RUN = regex.compile(
 )
 
 _ORGANISATION_WORDS = "organisation_words.txt"
+_NAME_CONTEXT = "name_context.txt"
 # Words after which a capitalised name is a place ("in East Africa").
 _PLACE_WORDS = frozenset(
     {
@@ -83,17 +93,14 @@ def split_name(words: list[str]) -> tuple[int, str | None]:
     (3, 'Malaysian Defence Minister')
     """
     title_set = titles()
+    before_name = _before_name()
     cut = 0
     title_end = 0
     for index, word in enumerate(words[:-1]):
         lowered = word.casefold().rstrip(".")
         if lowered in title_set:
             cut = title_end = index + 1
-        elif (
-            lowered in honorifics()
-            or lowered in _LEADING
-            or (word_class(lowered) in {"determiner", "boundary"})
-        ):
+        elif lowered in before_name or word_class(lowered) in {"determiner", "boundary"}:
             cut = index + 1
     if title_end == 0:
         return cut, None
@@ -131,6 +138,66 @@ _LEADING = frozenset(
 )
 
 
+@functools.cache
+def _openers() -> frozenset[str]:
+    # "Both Israel", "Rival Hillary Clinton": capitalised words before a name.
+    return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "opener")
+
+
+@functools.cache
+def _domains() -> frozenset[str]:
+    # "(Minister of) Commerce Liu Hongtao": a portfolio, the end of a title.
+    return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "domain")
+
+
+@functools.cache
+def affiliations() -> tuple[str, ...]:
+    """
+    Return the lower-case nouns of bodies named after their leader (``campaign``).
+
+    >>> "campaign" in affiliations()
+    True
+    """
+    return tuple(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "affiliation")
+
+
+@functools.cache
+def organisation_aliases() -> dict[str, str]:
+    """
+    Map organisations' short forms (casefolded) to their names.
+
+    >>> organisation_aliases()["ap"]
+    'Associated Press'
+    """
+    return {
+        w: role.removeprefix("alias:")
+        for w, role in read_mapping(_NAME_CONTEXT, casefold=False).items()
+        if role.startswith("alias:")
+    }
+
+
+@functools.cache
+def newspaper_words() -> frozenset[str]:
+    """
+    Return the last words of newspapers' titles (``times``), casefolded.
+
+    >>> "times" in newspaper_words()
+    True
+    """
+    return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "newspaper")
+
+
+@functools.cache
+def _before_name() -> frozenset[str]:
+    # Every word cut from the front of a name that is not a title.
+    return honorifics() | _LEADING | _openers() | _domains()
+
+
+@functools.cache
+def _days() -> frozenset[str]:
+    return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "day")
+
+
 def find_names(text: str, start: int, end: int) -> list[NameMention]:
     """
     Return the names in ``text[start:end]``, in order.
@@ -150,9 +217,18 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
             base = match.start()
             if not organisation and len(kept) > 1 and first == 0:
                 # "in East Africa", "visited New Zealand": a place, named
-                # like an organisation rather than a person.
-                before = text[max(start, base - 12) : base].split()
-                organisation = bool(before) and before[-1] in _PLACE_WORDS
+                # like an organisation rather than a person; "Commission on
+                # Presidential Debates", "Department of Homeland Security":
+                # the rest of an organisation's name.
+                before = text[max(start, base - 16) : base].split()
+                organisation = bool(before) and (
+                    before[-1] in _PLACE_WORDS
+                    or (
+                        len(before) > 1
+                        and before[-1] in {"of", "on", "for"}
+                        and is_organisation_word(before[-2])
+                    )
+                )
             append(NameMention(base + first, base + last, kept, title, organisation))
     return names
 
@@ -196,21 +272,28 @@ def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | Non
         if word.endswith(".") and len(word) > 4 and "." not in word[:-1]:
             words = words[: index + 1]
             break
+        if word.endswith(("'s", "’s")):
+            # "Ted Cruz's Super Tuesday finish": the possessive ends the name.
+            words = words[: index + 1]
+            break
     offsets: list[int] = []
     pos = 0
     for word in words:
         offsets.append(pos)
         pos += len(word) + 1
+    while len(words) > 1 and words[-1].casefold() in _openers():
+        words = words[:-1]  # "Muhammad Ali In Louisville" read up to "In"
     cleaned = [_clean(w) for w in words]
     cut, title = split_name(cleaned)
     kept = [w for w in cleaned[cut:] if w]
-    if not kept:
-        return None
+    if not kept or kept[-1].casefold() in _days():
+        return None  # "Super Tuesday", "Earlier Tuesday": a date.
     first = kept[0].casefold()
     if len(kept) == 1 and (
         word_class(first) in {"boundary", "determiner", "pronoun", "adverb"}
         or first in titles()
         or first in _LEADING
+        or first in _openers()
     ):
         return None
     org_words = read_set(_ORGANISATION_WORDS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-__all__ = ["QuoteSpan", "quote_marks", "scan_quotes"]
+__all__ = ["QuoteSpan", "has_quote_mark", "quote_marks", "scan_quotes"]
 
 # "``Yes,'' he said" / "“Yes,” he said" / "«Oui», dit-il" / "„Ja“, sagte er"
 _MARK = regex.compile(r"``|''|’’|‘‘|[\"“”„«»]")
@@ -60,6 +60,18 @@ def quote_marks(text: str) -> list[int]:
     [0, 5, 16, 21]
     """
     return [match.start() for match in _MARK.finditer(text)]
+
+
+def has_quote_mark(text: str, start: int, end: int) -> bool:
+    """
+    Tell whether ``text[start:end]`` holds a quotation mark.
+
+    A paragraph without one needs no scan_quotes.
+
+    >>> has_quote_mark("He said “yes”.", 0, 8), has_quote_mark("He said “yes”.", 0, 9)
+    (False, True)
+    """
+    return _MARK.search(text, start, end) is not None
 
 
 def scan_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._mentions import NameMention, find_names, is_organisation_word, name_shape
+from newswire._mentions import (
+    NameMention,
+    affiliations,
+    find_names,
+    is_organisation_word,
+    name_shape,
+    newspaper_words,
+    organisation_aliases,
+)
 from newswire._model import Entity, Span, Speaker, Statement
 from newswire._statements_lexicon import given_name_gender, title_word, titles, word_class
 
@@ -34,7 +42,9 @@ __all__ = ["MENTION_RULES", "resolve_speakers"]
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we"})
-_SENTENCE_OPENERS = frozenset('.\n"”?!')
+# The dash after an AP dateline ("WASHINGTON (AP) — Ann Lee ...") opens the
+# first sentence.
+_SENTENCE_OPENERS = frozenset('.\n"”?!—')
 _SUBJECT_WINDOW = 30
 _LOOKBACK = 60
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
@@ -72,6 +82,17 @@ class _NameIndex:
         Read every name of the dispatch.
         """
         found = find_names(state.text, 0, len(state.text))
+        headline = state.headline
+        if headline is not None and found and _title_case(headline.text):
+            # "Why Does Israel Refuse to Recognize ...": in a headline in
+            # title case every word is capitalised, so no run there is a name.
+            end = headline.span.end
+            if state.norm.offsets is not None:
+                end = bisect.bisect_left(state.norm.offsets, end)
+            skip = 0
+            while skip < len(found) and found[skip].start < end:
+                skip += 1
+            found = found[skip:]
         # A name read as a place once ("in East Africa") is a place throughout.
         places = {n.words for n in found if n.organisation and len(n.words) > 1}
         if places:
@@ -82,6 +103,8 @@ class _NameIndex:
             spans = [state.span(n.start, n.end) for n in found]
             self.names = [(sp.start, sp.end, n) for sp, n in zip(spans, found, strict=True)]
         self.starts = [start for start, _end, _n in self.names]
+        opening = state.text[:2000]
+        self.mixed_case = opening != opening.upper()
         # Multi-word person names: how often each is written, which words
         # they contain, and the title each was first introduced with.
         self.counts: dict[tuple[str, ...], int] = {}
@@ -101,6 +124,12 @@ class _NameIndex:
                 for word in set(name.words):
                     self.by_word.setdefault(word, []).append(name.words)
             self.counts[name.words] = self.counts.get(name.words, 0) + 1
+
+
+def _title_case(text: str) -> bool:
+    # Most words of four letters or more start with a capital.
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) * 4 > len(words) * 3
 
 
 class Resolver:
@@ -123,6 +152,7 @@ class Resolver:
         self._fullest: dict[tuple[str, ...], str] = {}
         self.original = state.norm.original
         self._honorific_gender: dict[str, str] | None = None
+        self._organisation_names: dict[str, str] = {}
 
     @property
     def index(self) -> _NameIndex:
@@ -153,6 +183,13 @@ class Resolver:
         Map each multi-word person name to how often it is written.
         """
         return self.index.counts
+
+    @property
+    def mixed_case(self) -> bool:
+        """
+        Tell whether the dispatch is written in mixed case, not all capitals.
+        """
+        return self.index.mixed_case
 
     @property
     def by_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -214,6 +251,10 @@ class Resolver:
         pool = [
             n for n in self.by_word.get(words[-1], ()) if len(n) > len(words) and wanted <= set(n)
         ]
+        if len(words) > 1:
+            # A full name grows only inside ("Hillary Rodham Clinton"): a
+            # word before or after it is the sentence's ("Using Ted Cruz").
+            pool = [n for n in pool if n[0] == words[0] and n[-1] == words[-1]]
         if not pool:
             result = " ".join(words)
         else:
@@ -239,6 +280,38 @@ class Resolver:
             result = " ".join(longest)
         self._fullest[words] = result
         return result
+
+    def named(self, words: tuple[str, ...], pos: int) -> str:
+        """
+        Return the fullest name of the person ``words`` name at ``pos``.
+
+        A surname alone is the person last named with it ("Johnson" after
+        "Jeh Johnson" in a dispatch that also names Gary Johnson), when that
+        name was read cleanly: written twice, introduced with a title or
+        opening with a known given name. Otherwise, the most written one.
+        """
+        if len(words) == 1 and self._ambiguous(words[0]):
+            for name in self.persons_before(pos):
+                if len(name.words) > 1 and name.words[-1] == words[0]:
+                    if (
+                        name.title
+                        or self.counts.get(name.words, 0) > 1
+                        or given_name_gender(name.words[0])
+                    ):
+                        return self.fullest(name.words)
+                    break
+        return self.fullest(words)
+
+    def _ambiguous(self, word: str) -> bool:
+        # Whether two person names end with ``word`` ("Gary Johnson", "Jeh
+        # Johnson"); most surnames belong to one person and need no search.
+        ending = 0
+        for name in self.by_word.get(word, ()):
+            if name[-1] == word:
+                ending += 1
+                if ending > 1:
+                    return True
+        return False
 
     def gender(self, name: str) -> str:
         """
@@ -272,8 +345,10 @@ class Resolver:
                 and not before.endswith(("Mr.", "Mrs.", "Ms.", "Dr."))
             ):
                 continue
-            full = self.fullest(name.words)
-            if " " not in full or self.gender(full) not in {"", gender}:
+            if self.mixed_case and name.words[0].isupper() and len(name.words) > 1:
+                continue  # "OBAMA FOCUSED ON GOLF": a subhead, not a person
+            full = self.named(name.words, start)
+            if " " not in full or (gender and self.gender(full) not in {"", gender}):
                 continue  # a lone capitalised word ("Soon,") is no known person
             return start, Resolution(full, "person", name.title or self.title_of(full))
         return None
@@ -304,6 +379,48 @@ class Resolver:
         history = self.history
         for index in range(len(history) - 1, max(-1, len(history) - 1 - _LOOKBACK), -1):
             yield history[index]
+
+    def appositive(self, end: int) -> Resolution | None:
+        """
+        Return the person named between commas right after ``end``, if any.
+        """
+        text = self.original
+        if text[end : end + 2] != ", " or not text[end + 2 : end + 3].isupper():
+            return None  # checked before the names are read: most mentions have none
+        index = bisect.bisect_left(self.starts, end + 2)
+        if index >= len(self.names):
+            return None
+        start, name_end, name = self.names[index]
+        if (
+            name.organisation
+            or len(name.words) < 2
+            or text[name_end : name_end + 1] != ","
+            or text[end + 2 : start].strip()
+        ):
+            return None
+        full = self.fullest(name.words)
+        return Resolution(full, "person", name.title or self.title_of(full))
+
+    def organisation_name(self, name: str) -> str:
+        """
+        Return the fullest name of an organisation as the dispatch writes it.
+
+        A short form is named in full ("AP" → "Associated Press"; "the
+        Times" after "The New York Times"), and a newspaper keeps its
+        article ("The Washington Post").
+        """
+        cached = self._organisation_names.get(name)
+        if cached is not None:
+            return cached
+        full = organisation_aliases().get(name.casefold(), name)
+        if " " not in full:
+            longer = self.organisations.get(full)
+            if longer is not None and len(longer) > 1 and longer[-1] == full:
+                full = " ".join(longer)
+        if full.rsplit(" ", 1)[-1].casefold() in newspaper_words() and not full.startswith("The "):
+            full = f"The {full}"
+        self._organisation_names[name] = full
+        return full
 
     def names_within(self, start: int, end: int) -> list[NameMention]:
         """
@@ -371,15 +488,25 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
     ``Xi``, ``Mr McQuaid``, ``Chinese President Xi Jinping``, ``the FBI``.
     """
-    words = mention.text.split()
+    text = mention.text.rstrip(",")
+    if text.endswith((" newspaper", " paper")):
+        text = text.rsplit(" ", 1)[0]  # "The Times newspaper"
+    words = text.split()
     if not words or not words[-1][:1].isupper():
         return None  # "The New York businessman": a description.
-    if any(w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]):
-        return Resolution(None, "anonymous")  # "Carter's press secretary"
-    last_word = mention.text.rstrip(",").split()[-1].removesuffix("'s").removesuffix("’s")
-    organisation = None if last_word in resolver.by_word else _organisation_name(mention.text)
+    possessive = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "’", "'"))]
+    if possessive:
+        # "the Washington Post's Ishaan Tharoor": the name after the
+        # possessive; "Carter's press secretary": a description.
+        shape = name_shape(" ".join(words[possessive[-1] + 1 :]))
+        if shape is not None and len(shape[2]) > 1 and not shape[4]:
+            full = resolver.fullest(shape[2])
+            return Resolution(full, "person", shape[3] or resolver.title_of(full))
+        return Resolution(None, "anonymous")
+    last_word = words[-1].removesuffix("'s").removesuffix("’s")
+    organisation = None if last_word in resolver.by_word else _organisation_name(text)
     if organisation is not None:
-        return Resolution(organisation, "organisation")
+        return Resolution(resolver.organisation_name(organisation), "organisation")
     text = mention.text
     for marker in (" of ", " from ", " at ", " for ", ","):
         cut = text.find(marker)
@@ -393,6 +520,10 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
         run.insert(0, word)
     shape = name_shape(" ".join(run)) if run else None
     if shape is None:
+        if len(run) == 1 and run[0] in resolver.by_word:
+            # "King said" after "Billie Jean King": a surname that is also a title.
+            full = resolver.named((run[0],), mention.start)
+            return Resolution(full, "person", resolver.title_of(full))
         return None
     kept, title, is_organisation = shape[2], shape[3], shape[4]
     if len(kept) == 1 and word_class(kept[0].casefold()) in {
@@ -403,11 +534,11 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     }:
         return None  # "Officials", "Sources": a description, capitalised.
     if is_organisation:
-        return Resolution(" ".join(kept), "organisation")
+        return Resolution(resolver.organisation_name(" ".join(kept)), "organisation")
     if len(kept) == 1 and kept[0] not in resolver.by_word and kept[0] in resolver.organisations:
         # "CoFAB said" after "CoFAB Inc said": the organisation named before.
         return Resolution(" ".join(resolver.organisations[kept[0]]), "organisation")
-    full = resolver.fullest(kept)
+    full = resolver.named(kept, mention.start)
     return Resolution(full, "person", title or resolver.title_of(full))
 
 
@@ -419,7 +550,14 @@ def _title_around(text: str, cut: int, marker: str) -> bool:
     if not before or not after:
         return False
     phrase = f"{before[-1]}{marker}{after[0]}".casefold()
-    return phrase in titles()
+    # "Vice Minister of Commerce Liu Hongtao", "Minister for Foreign Affairs
+    # Ann Lee": a title word before "of"/"for" heads a portfolio.
+    return phrase in titles() or (
+        marker in {" of ", " for "}
+        and before[-1][:1].isupper()
+        and after[0][:1].isupper()
+        and title_word(before[-1].casefold()) in titles()
+    )
 
 
 def _organisation_name(text: str) -> str | None:
@@ -439,6 +577,37 @@ def _organisation_name(text: str) -> str | None:
     return " ".join(words[start:]) or None
 
 
+def resolve_affiliation(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``the Clinton campaign``, ``Trump's campaign``, ``the campaign``: the leader's body.
+    """
+    if not mention.text.rstrip(",").casefold().endswith(affiliations()):
+        return None  # a C-speed test first: nearly no mention is one
+    words = mention.text.rstrip(",").split()
+    if len(words) < 2 or words[-1].casefold() not in affiliations():
+        return None
+    first = words[0].casefold()
+    owner = [w.removesuffix("'s").removesuffix("’s") for w in words[1:-1]]
+    if first not in {"the", "his", "her"} and not words[0].endswith(("'s", "’s")):
+        return None
+    if first == "the" and not owner:
+        person = _last_person(resolver, mention)
+    elif first in {"his", "her"} and not owner:
+        person = resolve_pronoun(resolver, Mention(mention.start, mention.end, first))
+    else:
+        if first != "the":
+            owner = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]]
+        if not owner or not all(w[:1].isupper() for w in owner):
+            return None
+        shape = name_shape(" ".join(owner))
+        if shape is None or shape[4]:
+            return None
+        person = Resolution(resolver.fullest(shape[2]), "person")
+    if person is None or person.name is None:
+        return Resolution(None, "organisation")
+    return Resolution(f"{person.name} {words[-1].casefold()}", "organisation")
+
+
 def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
     ``The Chinese president``, ``the minister``: the person introduced with that title.
@@ -448,22 +617,40 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
         return None
     head = words[-1].casefold().rstrip(",")
     first = words[0].casefold()
-    if head not in titles():
-        return None
+    if head not in titles() or (len(words) == 1 and words[0][:1].isupper()):
+        return None  # "King said": a surname, not "the king"
     if first in {"a", "an", "one", "another"} or any(
         w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]
     ):
         return Resolution(None, "anonymous")  # "a spokesman", "Lee's spokeswoman"
     wanted = title_word(head)
+    # "The Florida senator": a place or party before the title must be in
+    # the title the person was introduced with.
+    modifiers = {w.casefold() for w in words[1:-1] if w[:1].isupper()}
     for name in resolver.persons_before(mention.start):
         if name.title and wanted in {title_word(w) for w in name.title.split()}:
+            if not modifiers <= {w.casefold() for w in name.title.split()}:
+                continue
             full = resolver.fullest(name.words)
             return Resolution(full, "person", name.title)
-    # "the governor" with no titled introduction: the person last quoted.
-    for _pos, previous in resolver.recent_people():
+    # "the governor" with no titled introduction: the person last quoted or
+    # last opening a sentence, whichever is nearer.
+    return _last_person(resolver, mention) or Resolution(None, "anonymous")
+
+
+def _last_person(resolver: Resolver, mention: Mention) -> Resolution | None:
+    # The person a definite description ("the 70-year-old", "the Wisconsin
+    # Republican") stands for: the last one quoted, or the one the sentence
+    # before opened with when that is nearer.
+    speaker: tuple[int, Resolution] | None = None
+    for pos, previous in resolver.recent_people():
         if previous.kind == "person" and previous.name is not None:
-            return previous
-    return Resolution(None, "anonymous")
+            speaker = (pos, previous)
+            break
+    subject = resolver.subject_before(mention.start, "")
+    if subject is not None and (speaker is None or subject[0] > speaker[0]):
+        return subject[1]
+    return None if speaker is None else speaker[1]
 
 
 def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -480,10 +667,7 @@ def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
         or word_class(head) in {"group", "organisation", "anonymous", "channel", "listener"}
     ):
         return None
-    for _pos, previous in resolver.recent_people():
-        if previous.kind == "person" and previous.name is not None:
-            return previous
-    return None
+    return _last_person(resolver, mention)
 
 
 def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -507,6 +691,7 @@ MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]
     ("coordination", resolve_coordination),
     ("pronoun", resolve_pronoun),
     ("title", resolve_title),
+    ("affiliation", resolve_affiliation),
     ("name", resolve_name),
     ("definite", resolve_definite),
     ("description", resolve_description),
@@ -517,6 +702,12 @@ def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
     for _name, rule in MENTION_RULES:
         resolution = rule(resolver, mention)
         if resolution is not None:
+            if resolution.name is None and resolution.kind in {"anonymous", "unknown"}:
+                # "Carter's press secretary, Peter Cook, told ...": the
+                # description is named by the appositive after it.
+                named = resolver.appositive(mention.end)
+                if named is not None:
+                    return named
             return resolution
     return Resolution(None, "unknown")
 
@@ -535,7 +726,6 @@ def resolve_speakers(state: State) -> None:
     if not any(s.speaker is not None for s in state.statements):
         return
     resolver = Resolver(state)
-    original = state.norm.original
     order = sorted(
         (i for i, s in enumerate(state.statements) if s.speaker is not None),
         key=lambda i: _mention_start(state.statements[i]),
@@ -549,7 +739,12 @@ def resolve_speakers(state: State) -> None:
         assert speaker is not None
         key = (speaker.span.start, speaker.span.end)
         if key not in resolved:
-            mention = Mention(key[0], key[1], original[key[0] : key[1]])
+            text = (
+                state.text[key[0] : key[1]]
+                if state.norm.offsets is None
+                else _normalised(state, key[0], key[1])
+            )
+            mention = Mention(key[0], key[1], text)
             resolved[key] = _resolve(resolver, mention)
             if resolved[key].kind == "person" and not contents.contain(key):
                 resolver.history.append((key[0], resolved[key]))
@@ -609,6 +804,14 @@ def resolve_speakers(state: State) -> None:
         )
         for r in records
     ]
+
+
+def _normalised(state: State, start: int, end: int) -> str:
+    # The mention's words as the names were read, from the normalised text:
+    # an invisible character inside "Lee" must not make another name.
+    offsets = state.norm.offsets
+    assert offsets is not None
+    return state.text[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
 
 
 @attrs.define

@@ -19,6 +19,7 @@ from newswire._lexicons import read_lines, read_mapping, read_set
 
 __all__ = [
     "CueForm",
+    "cue_after_pattern",
     "cue_forms",
     "cue_pattern",
     "given_name_gender",
@@ -27,6 +28,7 @@ __all__ = [
     "title_word",
     "titles",
     "word_class",
+    "word_classes",
 ]
 
 
@@ -118,6 +120,20 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 @functools.cache
+def cue_after_pattern() -> re.Pattern[str]:
+    """
+    Return a pattern matching a character that ends no word, then a cue's first word.
+
+    Group 1 is the cue word: the same words cue_pattern() finds, except at
+    the very start of the scanned range, where no character precedes them.
+
+    >>> [m.span(1) for m in cue_after_pattern().finditer("said it, xi said; unsaid")]
+    [(12, 16)]
+    """
+    return re.compile(r"[^\w-](" + _trie_pattern(sorted(cue_forms())) + r")(?![\w-])")
+
+
+@functools.cache
 def cue_pattern() -> re.Pattern[str]:
     """
     Return a pattern matching the first word of any cue in lower-cased text.
@@ -139,6 +155,16 @@ def cue_pattern() -> re.Pattern[str]:
 # megabyte, so the mapping is loaded at import and read without a call to
 # the cached loader on every lookup.
 _WORD_CLASSES = read_mapping("attribution_words.txt")
+
+
+def word_classes() -> dict[str, str]:
+    """
+    Return the map behind word_class, for callers that look words up in a loop.
+
+    >>> word_classes().get("also", "")
+    'adverb'
+    """
+    return _WORD_CLASSES
 
 
 def word_class(word: str) -> str:
