@@ -223,6 +223,18 @@ NAME_READING_CASES = [
         id="minister-for-portfolio",
     ),
     pytest.param(
+        "Rail link\n\nVIENTIANE, May 3 (Xinhua) -- Minister of Industry and Trade Kham Souk "
+        "said the line would open in June.\n\nThe minister said the works were on time.",
+        ["Kham Souk", "Kham Souk"],
+        id="portfolio-with-and",
+    ),
+    pytest.param(
+        "Launch delayed\n\nWASHINGTON, May 3 (UPI) -- Agency Administrator Ruth Bell said the "
+        "launch would slip.",
+        ["Ruth Bell"],
+        id="administrator-title",
+    ),
+    pytest.param(
         "Vote count\n\nWASHINGTON (AP) — Rival Ann Lee mocked the plan.\n\n"
         "Lee said the plan would fail.",
         ["Ann Lee", "Ann Lee"],

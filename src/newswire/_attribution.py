@@ -1406,6 +1406,7 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
     hits = _find_cues(sentence, positions)
     sentence.hit_starts = frozenset([hit.start for hit in hits])
     done = Context()
+    made = False
     for index in range(len(hits)):
         draft = None
         for _name, rule in CUE_RULES:
@@ -1417,11 +1418,12 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
             draft = None
         done.append(draft)
         if draft is not None:
+            made = True
             draft.paragraph = paragraph.index
             paragraph.drafts.append(draft)
             paragraph.claimed.update(draft.quotes)
             paragraph.pending = None
-    return any(d is not None for d in done)
+    return made
 
 
 def attach_following_quote(
@@ -1522,7 +1524,11 @@ def _statement(state: State, draft: Draft) -> Statement | None:
         kind = "according_to"
     elif draft.quotes and len(draft.quotes) >= len(fragments):
         kind = "direct"
-    elif any(_QUOTE_CHAR.search(text, a, b) for a, b in fragments):
+    elif (
+        _QUOTE_CHAR.search(text, first, last)
+        if len(fragments) == 1
+        else any(_QUOTE_CHAR.search(text, a, b) for a, b in fragments)
+    ):
         kind = "mixed"
     else:
         kind = "indirect"

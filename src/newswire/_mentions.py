@@ -21,6 +21,8 @@ from newswire._statements_lexicon import honorifics, titles, word_class
 __all__ = [
     "NameMention",
     "affiliations",
+    "document_name",
+    "documents",
     "find_names",
     "is_organisation_word",
     "name_shape",
@@ -42,6 +44,7 @@ _RUN = regex.compile(
 
 _ORGANISATION_WORDS = "organisation_words.txt"
 _NAME_CONTEXT = "name_context.txt"
+_DOCUMENT_WORDS = "document_words.txt"
 # Words after which a capitalised name is a place ("in East Africa").
 _PLACE_WORDS = frozenset(
     {
@@ -158,7 +161,9 @@ def affiliations() -> tuple[str, ...]:
     >>> "campaign" in affiliations()
     True
     """
-    return tuple(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "affiliation")
+    words = [w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "affiliation"]
+    # Also with the comma a speaker span can end with ("the campaign,").
+    return (*words, *(f"{w}," for w in words))
 
 
 @functools.cache
@@ -194,6 +199,44 @@ def _before_name() -> frozenset[str]:
 
 
 @functools.cache
+def documents() -> dict[str, str]:
+    """
+    Map nouns of quoted documents (``report``, ``survey``) to their class.
+
+    >>> documents()["survey"]
+    'poll'
+    """
+    return {
+        w: role.removeprefix("document:")
+        for w, role in read_mapping(_DOCUMENT_WORDS).items()
+        if role.startswith("document:")
+    }
+
+
+def document_name(modifiers: list[str], noun: str) -> str | None:
+    """
+    Return a document's name from the words before its noun, or None.
+
+    >>> document_name(["a", "new", "30-second"], "ad")
+    '30-second ad'
+    >>> document_name(["a", "source", "familiar", "with", "the"], "investigation") is None
+    True
+    >>> document_name(["the"], "report") is None
+    True
+    """
+    roles = read_mapping(_DOCUMENT_WORDS)
+    kept = []
+    for word in modifiers:
+        role = roles.get(word.casefold())
+        if role == "document-breaker":
+            return None
+        if word.casefold() in {"a", "an", "the"} or (role == "document-dropped" and word.islower()):
+            continue
+        kept.append(word)
+    return " ".join([*kept, noun]) if kept else None
+
+
+@functools.cache
 def _days() -> frozenset[str]:
     return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "day")
 
@@ -213,8 +256,10 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
     for match in _RUN.finditer(text, start, end):
         shape = _shape(match.group())
         if shape is not None:
-            first, last, kept, title, organisation = shape
+            first, last, kept, title, organisation, title_last = shape
             base = match.start()
+            if title_last and text.startswith((" of ", " for "), match.end()):
+                continue  # "Laotian Minister of Public Works": a title
             if not organisation and len(kept) > 1 and first == 0:
                 # "in East Africa", "visited New Zealand": a place, named
                 # like an organisation rather than a person; "Commission on
@@ -250,7 +295,8 @@ def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] |
     >>> name_shape("Defense Secretary Ash Carter")[2:]
     (('Ash', 'Carter'), 'Defense Secretary', False)
     """
-    return _shape(run)
+    shape = _shape(run)
+    return None if shape is None else shape[:5]
 
 
 def _clean(word: str) -> str:
@@ -263,8 +309,10 @@ def _clean(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
+def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool, bool] | None:
     # The same runs ("The", "Trump", "White House") recur: read each once.
+    # The last field tells whether a person name ends with a title word
+    # ("Laotian Minister"), which "of"/"for" after it makes a title.
     words = run.split(" ")
     for index, word in enumerate(words[:-1]):
         # "... said John Kasich. He ...": a full stop after a real word
@@ -301,4 +349,12 @@ def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | Non
         len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1
     )
     last = len(words) - 1
-    return offsets[cut], offsets[last] + len(cleaned[last]), tuple(kept), title, organisation
+    title_last = not organisation and kept[-1].casefold() in titles()
+    return (
+        offsets[cut],
+        offsets[last] + len(cleaned[last]),
+        tuple(kept),
+        title,
+        organisation,
+        title_last,
+    )

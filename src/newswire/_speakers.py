@@ -16,13 +16,17 @@ Speaker resolution.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from newswire._mentions import (
     NameMention,
     affiliations,
+    document_name,
+    documents,
     find_names,
     is_organisation_word,
     name_shape,
@@ -103,8 +107,6 @@ class _NameIndex:
             spans = [state.span(n.start, n.end) for n in found]
             self.names = [(sp.start, sp.end, n) for sp, n in zip(spans, found, strict=True)]
         self.starts = [start for start, _end, _n in self.names]
-        opening = state.text[:2000]
-        self.mixed_case = opening != opening.upper()
         # Multi-word person names: how often each is written, which words
         # they contain, and the title each was first introduced with.
         self.counts: dict[tuple[str, ...], int] = {}
@@ -153,6 +155,7 @@ class Resolver:
         self.original = state.norm.original
         self._honorific_gender: dict[str, str] | None = None
         self._organisation_names: dict[str, str] = {}
+        self._mixed_case: bool | None = None
 
     @property
     def index(self) -> _NameIndex:
@@ -189,7 +192,10 @@ class Resolver:
         """
         Tell whether the dispatch is written in mixed case, not all capitals.
         """
-        return self.index.mixed_case
+        if self._mixed_case is None:
+            opening = self._state.text[:2000]
+            self._mixed_case = opening != opening.upper()
+        return self._mixed_case
 
     @property
     def by_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -345,7 +351,7 @@ class Resolver:
                 and not before.endswith(("Mr.", "Mrs.", "Ms.", "Dr."))
             ):
                 continue
-            if self.mixed_case and name.words[0].isupper() and len(name.words) > 1:
+            if len(name.words) > 1 and name.words[0].isupper() and self.mixed_case:
                 continue  # "OBAMA FOCUSED ON GOLF": a subhead, not a person
             full = self.named(name.words, start)
             if " " not in full or (gender and self.gender(full) not in {"", gender}):
@@ -422,6 +428,27 @@ class Resolver:
         self._organisation_names[name] = full
         return full
 
+    def document_before(self, pos: int, window: int, kind: str | None) -> str | None:
+        """
+        Return the name of the nearest document phrase before ``pos`` (of class ``kind``).
+
+        Only a phrase with modifiers names a document ("a congressional
+        report"); the search reads at most ``window`` characters back.
+        """
+        text = self.original
+        found = None
+        start = max(0, pos - window)
+        nearby = text[start:pos]
+        if not any(noun in nearby for noun in documents()):
+            return None  # a C-speed test first: most windows name no document
+        for match in _document_phrase().finditer(text, start, pos):
+            noun = match.group(2)
+            cls = documents().get(noun)
+            if cls is None or (kind is not None and cls != kind):
+                continue
+            found = document_name(match.group(1).split(), noun) or found
+        return found
+
     def names_within(self, start: int, end: int) -> list[NameMention]:
         """
         Return the names that start inside ``start..end``.
@@ -436,9 +463,20 @@ def resolve_coordination(resolver: Resolver, mention: Mention) -> Resolution | N
     ``he and Putin``, ``Smith and Jones``: several people, no single name.
     """
     del resolver
-    if " and " in mention.text and not any(
-        w[:1].isupper() and is_organisation_word(w) for w in mention.text.split()
+    text = mention.text
+    if " and " in text and not any(
+        w[:1].isupper() and is_organisation_word(w) for w in text.split()
     ):
+        # "Minister of Public Works and Transport Ann Lee": one person,
+        # whose portfolio holds the "and".
+        head = text[: text.find(" and ")].split()
+        for index, word in enumerate(head[:-1]):
+            if (
+                head[index + 1] in {"of", "for"}
+                and word[:1].isupper()
+                and title_word(word.casefold()) in titles()
+            ):
+                return None
         return Resolution(None, "group")
     return None
 
@@ -455,6 +493,10 @@ def resolve_pronoun(resolver: Resolver, mention: Mention) -> Resolution | None:
         return Resolution(None, "unknown")
     if lowered in _GROUP_PRONOUNS:
         return Resolution(None, "group")
+    if lowered == "it":
+        # "The report said ... It said": a document just named.
+        found = resolver.document_before(mention.start, _IT_WINDOW, None)
+        return Resolution(found, "unknown")
     if word_class(lowered) == "pronoun" and lowered not in _SINGULAR_PRONOUNS:
         return Resolution(None, "unknown")
     if lowered not in _SINGULAR_PRONOUNS:
@@ -581,7 +623,7 @@ def resolve_affiliation(resolver: Resolver, mention: Mention) -> Resolution | No
     """
     ``the Clinton campaign``, ``Trump's campaign``, ``the campaign``: the leader's body.
     """
-    if not mention.text.rstrip(",").casefold().endswith(affiliations()):
+    if not mention.text.endswith(affiliations()):
         return None  # a C-speed test first: nearly no mention is one
     words = mention.text.rstrip(",").split()
     if len(words) < 2 or words[-1].casefold() not in affiliations():
@@ -606,6 +648,44 @@ def resolve_affiliation(resolver: Resolver, mention: Mention) -> Resolution | No
     if person is None or person.name is None:
         return Resolution(None, "organisation")
     return Resolution(f"{person.name} {words[-1].casefold()}", "organisation")
+
+
+# "a congressional report", "an Associated Press-GfK poll", "the probe": an
+# article, up to three modifiers and a document noun.
+@functools.cache
+def _document_phrase() -> regex.Pattern[str]:
+    nouns = "|".join(sorted(documents(), key=len, reverse=True))
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:[Aa]n?|[Tt]he)\s++((?:[\p{L}\p{N}’'\-]++\s++){0,3}?)"
+        rf"({nouns})(?![\p{{L}}\p{{N}}])"
+    )
+
+
+_DOCUMENT_WINDOW = 3000
+_IT_WINDOW = 250
+
+
+def resolve_document(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``a congressional report``, ``the survey``, ``it``: a document quoted like a person.
+    """
+    lowered = mention.text.rstrip(",").casefold().split()
+    if not lowered or lowered[0] not in {"a", "an", "the"}:
+        return None
+    nouns = documents()
+    head = next((i for i, w in enumerate(lowered) if w in nouns), None)
+    if head is None:
+        return None
+    words = mention.text.rstrip(",").split()
+    noun = lowered[head]
+    name = document_name(words[1:head], noun)
+    if name is not None:
+        return Resolution(name, "unknown")
+    if head > 1:
+        return None  # "a source familiar with the investigation"
+    # "the report": the one introduced before, named by its modifiers.
+    found = resolver.document_before(mention.start, _DOCUMENT_WINDOW, documents()[noun])
+    return None if found is None else Resolution(found, "unknown")
 
 
 def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -693,6 +773,7 @@ MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]
     ("title", resolve_title),
     ("affiliation", resolve_affiliation),
     ("name", resolve_name),
+    ("document", resolve_document),
     ("definite", resolve_definite),
     ("description", resolve_description),
 )
@@ -702,7 +783,11 @@ def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
     for _name, rule in MENTION_RULES:
         resolution = rule(resolver, mention)
         if resolution is not None:
-            if resolution.name is None and resolution.kind in {"anonymous", "unknown"}:
+            if (
+                resolution.name is None
+                and resolver.original.startswith(", ", mention.end)
+                and resolution.kind in {"anonymous", "unknown"}
+            ):
                 # "Carter's press secretary, Peter Cook, told ...": the
                 # description is named by the appositive after it.
                 named = resolver.appositive(mention.end)
@@ -854,8 +939,11 @@ def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
     }
     if not people:
         return
+    # A name shares its last word with the person's fullest name, or holds
+    # it ("Xi" in "Xi Jinping"): other names need no look-up.
+    words = {word for person in people for word in person.split()}
     for start, end, name in resolver.names:
-        if name.organisation:
+        if name.organisation or name.words[-1] not in words:
             continue
         full = resolver.fullest(name.words)
         record = people.get(full)
