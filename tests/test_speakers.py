@@ -341,6 +341,16 @@ class TestNameReading:
 
         assert [("Ann", "Lee")] == actual
 
+    def test_place_is_no_person(self) -> None:
+        """
+        A place of several words ("New Jersey") is never a person's name.
+        """
+        text = "Ann Lee toured New Jersey on Monday."
+
+        actual = [(m.words, m.organisation) for m in find_names(text, 0, len(text))]
+
+        assert [(("Ann", "Lee"), False), (("New", "Jersey"), True)] == actual
+
     def test_title_case_headline_has_no_names(self) -> None:
         """
         A headline in title case gives no antecedents.

@@ -237,6 +237,12 @@ def document_name(modifiers: list[str], noun: str) -> str | None:
 
 
 @functools.cache
+def _places() -> frozenset[str]:
+    # The dateline lexicons: cities, US states, provinces and countries.
+    return read_set("places.txt") | read_set("regions.txt")
+
+
+@functools.cache
 def _days() -> frozenset[str]:
     return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "day")
 
@@ -345,8 +351,12 @@ def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool, bool]
     ):
         return None
     org_words = read_set(_ORGANISATION_WORDS)
-    organisation = any(w.casefold() in org_words for w in kept) or (
-        len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1
+    organisation = (
+        any(w.casefold() in org_words for w in kept)
+        or (len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1)
+        # "New Jersey", "Hong Kong": a place is no person. A one-word place
+        # may be a surname ("Jackson"), so only longer ones are taken.
+        or (len(kept) > 1 and " ".join(kept).casefold() in _places())
     )
     last = len(words) - 1
     title_last = not organisation and kept[-1].casefold() in titles()
