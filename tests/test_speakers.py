@@ -389,3 +389,46 @@ class TestOrganisationAliases:
         speakers = [s.speaker for s in parse(text).statements if s.speaker is not None]
 
         assert expected == [s.name for s in speakers]
+
+
+class TestHeadlineTitles:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param(
+                "Mayor vows to rebuild flooded district\n\n"
+                "RECIFE, Brazil (AP) — Mayor Joao Campos said the city would rebuild.",
+                "Joao Campos",
+                id="ap-headline-title",
+            ),
+            pytest.param(
+                "Minister urges calm after quake\n\n"
+                "TOKYO (Kyodo) -- Disaster Minister Ken Sato urged residents to stay calm.",
+                "Ken Sato",
+                id="kyodo-headline-title",
+            ),
+        ],
+    )
+    def test_bare_title_in_headline_looks_ahead(self, text: str, expected: str) -> None:
+        """
+        A headline's bare title ("Mayor vows ...") is the person the story introduces with it.
+        """
+        dispatch = parse(text)
+        headline = dispatch.headline
+        assert headline is not None
+
+        names = [
+            s.speaker.name
+            for s in dispatch.statements
+            if s.speaker is not None and s.speaker.span.start < headline.span.end
+        ]
+
+        assert [expected] == names
+
+    def test_surname_in_body_is_not_a_title(self) -> None:
+        """
+        In the body a capitalised title word alone ("King said") stays a surname.
+        """
+        dispatch = parse("LONDON (Reuters) - Bank chief Mervyn King said rates would hold.")
+
+        assert ["Mervyn King"] == [s.speaker.name for s in dispatch.statements if s.speaker]

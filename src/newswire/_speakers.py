@@ -378,6 +378,26 @@ class Resolver:
             if not name.organisation:
                 yield name
 
+    def in_headline(self, pos: int) -> bool:
+        """
+        Tell whether ``pos`` (an original offset) lies in the headline.
+        """
+        headline = self._state.headline
+        return headline is not None and headline.span.start <= pos < headline.span.end
+
+    def persons_after(self, pos: int) -> Iterator[NameMention]:
+        """
+        Yield the person names that start at or after ``pos``, nearest first.
+        """
+        names = self.names
+        first = bisect.bisect_left(self.starts, pos)
+        # A headline's subject is introduced in the first paragraphs: a
+        # bounded look ahead keeps this constant per mention.
+        for index in range(first, min(len(names), first + _LOOKBACK)):
+            name = names[index][2]
+            if not name.organisation:
+                yield name
+
     def recent_people(self) -> Iterator[tuple[int, Resolution]]:
         """
         Yield the latest person speakers resolved so far, nearest first.
@@ -688,6 +708,11 @@ def resolve_document(resolver: Resolver, mention: Mention) -> Resolution | None:
     return None if found is None else Resolution(found, "unknown")
 
 
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "one", "another", "his", "her", "its", "their", "our", "this", "that"}
+)
+
+
 def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
     ``The Chinese president``, ``the minister``: the person introduced with that title.
@@ -697,8 +722,15 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
         return None
     head = words[-1].casefold().rstrip(",")
     first = words[0].casefold()
-    if head not in titles() or (len(words) == 1 and words[0][:1].isupper()):
-        return None  # "King said": a surname, not "the king"
+    # Headlines drop articles: "Mayor vows ..." is the mayor the story
+    # introduces below, while in the body "King said" is a surname.
+    headline = resolver.in_headline(mention.start)
+    if head not in titles() or (
+        words[-1][:1].isupper() and first not in _DETERMINERS and not headline
+    ):
+        # "King said", "Bank chief Mervyn King said": a surname, not "the
+        # king"; a title noun in running text comes after a determiner.
+        return None
     if first in {"a", "an", "one", "another"} or any(
         w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]
     ):
@@ -707,12 +739,19 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
     # "The Florida senator": a place or party before the title must be in
     # the title the person was introduced with.
     modifiers = {w.casefold() for w in words[1:-1] if w[:1].isupper()}
-    for name in resolver.persons_before(mention.start):
+    candidates = (
+        resolver.persons_after(mention.start)
+        if headline
+        else resolver.persons_before(mention.start)
+    )
+    for name in candidates:
         if name.title and wanted in {title_word(w) for w in name.title.split()}:
             if not modifiers <= {w.casefold() for w in name.title.split()}:
                 continue
             full = resolver.fullest(name.words)
             return Resolution(full, "person", name.title)
+    if headline:
+        return None  # nothing precedes a headline: let the other rules try
     # "the governor" with no titled introduction: the person last quoted or
     # last opening a sentence, whichever is nearer.
     return _last_person(resolver, mention) or Resolution(None, "anonymous")
