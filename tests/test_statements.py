@@ -76,6 +76,64 @@ REPORTED_CASES = [
         [("indirect", "said", "Ravi Menon", ["the cranes were idle"])],
         id="appositive",
     ),
+    pytest.param(
+        "Dairy farmers who say the quota hurts them will march.",
+        [("indirect", "say", "who", ["the quota hurts them will march"])],
+        id="who-say-without-comma",
+    ),
+    pytest.param(
+        "His advisers say the tour will go ahead.",
+        [("indirect", "say", "His advisers", ["the tour will go ahead"])],
+        id="possessive-plural-subject",
+    ),
+    pytest.param(
+        "A mere 12 percent say they trust the council.",
+        [("indirect", "say", "A mere 12 percent", ["they trust the council"])],
+        id="a-percent-say",
+    ),
+    pytest.param(
+        "A clear majority of local voters say they back the new stadium.",
+        [("indirect", "say", "A clear majority of local voters", ["they back the new stadium"])],
+        id="majority-of-plural-say",
+    ),
+    pytest.param(
+        "The port director, Ann Lee, told lawmakers on Friday that cargo volumes fell.",
+        [("indirect", "told", "The port director", ["cargo volumes fell"])],
+        id="appositive-subject-told",
+    ),
+    pytest.param(
+        "Ministers agreed the budget would be cut, Lee said.",
+        [
+            ("indirect", "agreed", "Ministers", ["the budget would be cut"]),
+            ("indirect", "said", "Lee", ["the budget would be cut"]),
+        ],
+        id="content-ends-before-reporting-clause",
+    ),
+    pytest.param(
+        "But growers, including the largest cooperative, argue they cannot absorb the levy.",
+        [("indirect", "argue", "growers", ["they cannot absorb the levy"])],
+        id="plural-subject-parenthetical-base-form",
+    ),
+    pytest.param(
+        "Steel makers, for instance, argue that imports doubled in a year.",
+        [("indirect", "argue", "Steel makers", ["imports doubled in a year"])],
+        id="subject-interrupted-argue-that",
+    ),
+    pytest.param(
+        "The mayor did not mention the strike in her speech.",
+        [("indirect", "mention", "The mayor", ["the strike in her speech"])],
+        id="negated-cue",
+    ),
+    pytest.param(
+        "The union has not yet responded to the offer.",
+        [("indirect", "responded to", "The union", ["the offer"])],
+        id="respond-to-object",
+    ),
+    pytest.param(
+        "Lee said on Monday at a forum in Dayton, Ohio, that the plant will close.",
+        [("indirect", "said on Monday", "Lee", ["the plant will close"])],
+        id="that-after-place-with-comma",
+    ),
 ]
 
 DIRECT_CASES = [

@@ -51,6 +51,17 @@ if TYPE_CHECKING:
 __all__ = ["CUE_RULES", "QUOTE_RULES", "find_statements"]
 
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "his", "her", "its", "every", "each"})
+_POSSESSIVES = frozenset({"his", "her", "its"})
+_SAY = frozenset({"say", "says", "said"})
+_NOMINATIVES = frozenset({"i", "we", "they", "he", "she"})
+_NEGATIONS = frozenset(
+    {"not", "yet", "n't", "n’t"}
+    | {
+        f"{aux}n{mark}t"
+        for aux in ("did", "does", "do", "has", "have", "had", "would", "could", "was", "is")
+        for mark in "'’"
+    }
+)
 _APPOSITIVE_MARKS = frozenset({",", "—", "-", "–"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
@@ -376,7 +387,13 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
             and not (
                 lowers[index - 1] == ","
                 and index + 1 < len(lowers)
-                and (sentence.capital(index + 1) or _word_class(form.words[0], "") == "finite")
+                and (
+                    sentence.capital(index + 1)
+                    or _word_class(form.words[0], "") == "finite"
+                    # "critics, including Lee, argue that ...": a clause follows.
+                    or lowers[index + 1] == "that"
+                    or _word_class(lowers[index + 1], "") == "pronoun"
+                )
             )
         ):
             return False
@@ -436,6 +453,9 @@ def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
             pos = opening - 1
     while pos >= floor and (
         _word_class(lowers[pos], "") == "adverb"
+        # "did not mention", "has not yet responded": negated speech is
+        # still attributed.
+        or lowers[pos] in _NEGATIONS
         or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
     ):
         pos -= 1
@@ -452,7 +472,12 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
         return None
     head = lowers[pos]
     cls = _word_class(head, "")
-    if cls == "pronoun" or (head == "who" and pos > floor and lowers[pos - 1] == ","):
+    if cls == "pronoun" or (
+        head in {"who", "whom"}
+        and (lowers[cue] in _SAY or (pos > floor and lowers[pos - 1] == ","))
+    ):
+        # "voters who say", "many of whom said": the relative pronoun is the
+        # subject, with or without a comma before it.
         return (pos, pos + 1)
     if head == "%" and pos > floor and lowers[pos - 1][0].isdigit():
         return (pos - 1, pos + 1)  # "42% say"
@@ -668,6 +693,7 @@ _CONTENT_PREPOSITIONS = frozenset(
 # Cues whose content is an infinitive: "vowed to limit ...".
 _TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "swear", "urge", "warn"})
 _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "warn"})
+_LISTENER_ONLY = _LISTENER_VERBS - {"ask", "warn"}
 # A full stop after a real word (not an initial such as "O.").
 _SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s")
 _AMOUNTS = frozenset(
@@ -732,6 +758,14 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
                 break_at.append(pos)
                 break_to.append(pos - 1)
                 continue
+            if not _is_ing(word):
+                clause = _clause_comma(sentence, pos)
+                if clause >= 0:
+                    # "..., said Lee" and "..., Lee said": a new reporting
+                    # clause ends the content before it.
+                    break_at.append(clause)
+                    break_to.append(clause)
+                    continue
         if word in {";", "while", "whereas"}:
             breaks = True
         elif word == "and" and pos + 1 < count and quote_of[pos + 1] < 0:
@@ -747,8 +781,32 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         if breaks:
             break_at.append(pos)
             break_to.append(pos)
+    if any(a > b for a, b in itertools.pairwise(break_at)):
+        pairs = sorted(zip(break_at, break_to, strict=True))
+        break_at = [a for a, _ in pairs]
+        break_to = [b for _, b in pairs]
     sentence.break_at = break_at
     sentence.break_to = break_to
+
+
+def _clause_comma(sentence: Sentence, cue: int) -> int:
+    # The comma that opens a reporting clause at `cue` (", said Lee", ", Lee
+    # said", ", he said"), or -1. The subject between is a pronoun or up to
+    # three capitalised words.
+    lowers = sentence.lowers
+    look = cue - 1
+    if (
+        look > 0
+        and _word_class(lowers[look], "") == "pronoun"
+        and lowers[look] not in {"who", "whom"}
+    ):
+        look -= 1
+    else:
+        while look > 0 and cue - look <= 3 and sentence.word(look) and sentence.capital(look):
+            look -= 1
+    if look > 0 and lowers[look] == "," and sentence.quote_of[look] < 0:
+        return look
+    return -1
 
 
 def _approximate(sentence: Sentence, pos: int) -> bool:
@@ -787,6 +845,14 @@ def _forward_content(
         look = pos + 1
         while look < count and look < pos + 12 and lowers[look] not in {"that", ",", ":"}:
             look += 1
+        if look < count and lowers[look] == ",":
+            # "said during a town hall in Buffalo, New York, that ...": a
+            # place or apposition inside the phrase; "that" may still follow.
+            far = look + 1
+            while far < count and far < pos + 20 and lowers[far] not in {"that", ":", ";", "."}:
+                far += 1
+            if far < count and lowers[far] == "that" and lowers[far - 1] == ",":
+                look = far
         if look >= count or lowers[look] != "that":
             return [], []
         pos = look + 1
@@ -927,14 +993,21 @@ def attribute_inverted(
     ``"...," said Xi.`` and ``..., said a spokesman, adding ...``
     """
     hit = hits[index]
-    if _is_ing(hit.form.words[0]):
+    if _is_ing(hit.form.words[0]) or hit.form.lemma in _LISTENER_ONLY:
+        # "Lee, a director, told Congress that ...": after "told" comes the
+        # listener, never the speaker.
         return None
     if hit.start == 0 or (
         sentence.lowers[hit.start - 1] not in {",", "—"} and not (sentence.is_close[hit.start - 1])
     ):
         return None
     speaker = _object(sentence, hit.end)
-    if speaker is None:
+    if speaker is None or (
+        hit.form.words[0] == hit.form.lemma.split()[0]
+        and sentence.lowers[speaker[0]] in _NOMINATIVES
+    ):
+        # "critics, including Lee, argue they ...": the pronoun begins the
+        # content; it is not an inverted speaker.
         return None
     after = speaker[1]
     lowers = sentence.lowers
@@ -1047,10 +1120,21 @@ def _plausible_subject(
     # "long-term forecasts like ...": a noun read as a verb has a subject
     # that is neither a name, a pronoun, a determined phrase nor a source noun.
     first, last = speaker
+    head = sentence.lowers[last - 1]
+    if head in {"percent", "%"} or head[0].isdigit():
+        return True  # "61 percent say", "a mere 9 percent say"
     if (
         form is not None
         and form.words[0] == form.lemma.split()[0]
         and sentence.lowers[first] in _SINGULAR_DETERMINERS
+        # "his aides say": a possessive before a plural head is a subject.
+        # "a majority of voters say": so is "of" and a plural head.
+        and not (
+            (sentence.lowers[first] in _POSSESSIVES or "of" in sentence.lowers[first:last])
+            and last - first > 1
+            and head.endswith("s")
+            and not head.endswith(("ss", "news"))
+        )
     ):
         return False  # "a news report because ...": a noun, not a verb.
     if sentence.capital(first) or _word_class(sentence.lowers[first], "") in {
@@ -1058,9 +1142,8 @@ def _plausible_subject(
         "pronoun",
     }:
         return True
-    head = sentence.lowers[last - 1]
-    if head in {"who", "percent", "%"} or head[0].isdigit():
-        return True  # "61 percent say", "voters who say"
+    if head == "who":
+        return True  # "voters who say"
     if form is not None and form.words[0] == form.lemma.split()[0] and head.endswith("s"):
         return True  # a plural noun agrees with a base form: "specialists say"
     return _word_class(head, "") in {"group", "anonymous", "organisation"}
@@ -1236,7 +1319,11 @@ def attribute_appositive(
         if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
             continue
         candidate = _subject(sentence, comma, floor)
-        if candidate is None or not sentence.capital(candidate[0]):
+        if candidate is None or not (
+            sentence.capital(candidate[0])
+            # "critics, including Lee, argue": a plural source agreeing with a base form.
+            or (_is_base_or_s(hit.form) and _plausible_subject(sentence, candidate, hit.form))
+        ):
             continue
         opener = candidate[0] - 1
         if (
