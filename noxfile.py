@@ -50,6 +50,30 @@ def tests(session: nox.Session) -> None:
     )
 
 
+@nox.session(python=PYTHONS)
+def compat(session: nox.Session) -> None:
+    """
+    Run the unit tests and doctests on every supported Python (those installed here).
+
+    Not in CI, which has only Python 3.11; notebooks, docs and Dask are left to
+    ``tests``.
+    """
+    session.install("-e", ".", "pytest", "hypothesis", "jsonschema")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "--doctest-modules",
+        "src/newswire",
+        "tests",
+        "--ignore=tests/test_notebooks.py",
+        "--ignore=tests/test_dask.py",
+        "--ignore=tests/test_docs.py",
+        "--ignore=tests/test_render.py",
+        *session.posargs,
+    )
+
+
 @nox.session(name="property")
 def property_tests(session: nox.Session) -> None:
     """

@@ -11,6 +11,7 @@ Sentence and word segmentation of a paragraph.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 import regex
@@ -29,7 +30,15 @@ _END = regex.compile(r"[.!?]++[\"'”’»)\]]*+[ \t\n]++(?=(?:``|''|[\"“‘'�
 # (The standard re module scans this simple pattern faster than regex; the
 # word comes first, as most tokens are words, and no word starts with a
 # quotation mark, so the order does not change what is matched.)
-WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+|``|''|’’|\S")
+# Possessive quantifiers make the scan faster where the standard module has
+# them (Python 3.11+); without them the pattern matches the same tokens and
+# still cannot backtrack badly (each repetition starts with a separator that
+# the word part cannot match).
+WORD = re.compile(
+    r"[^\W_]++(?:['’.\-][^\W_]++)*+|``|''|’’|\S"
+    if sys.version_info >= (3, 11)
+    else r"[^\W_]+(?:['’.\-][^\W_]+)*|``|''|’’|\S"
+)
 
 _ABBREVIATIONS = "abbreviations.txt"
 
