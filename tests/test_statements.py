@@ -581,3 +581,34 @@ class TestQuestions:
         actual = _statements(text)
 
         assert expected == actual
+
+
+class TestPrepositionBeforeParticiple:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param(
+                "The senator ended the debate by saying that taxes would fall.",
+                [("The senator", "saying", "taxes would fall")],
+                id="ap-by-saying",
+            ),
+            pytest.param(
+                'Lee answered the letter by calling the plan "reckless".',
+                [("Lee", "calling", 'the plan "reckless"')],
+                id="reuters-by-calling",
+            ),
+        ],
+    )
+    def test_clause_subject_speaks(self, text: str, expected: list[tuple[str, str, str]]) -> None:
+        """
+        In "X did Y by saying Z" the speaker is X, never the noun before "by".
+        """
+        dispatch = parse(text)
+
+        found = [
+            (s.speaker.text if s.speaker else "", s.cue.text if s.cue else "", s.content.text)
+            for s in dispatch.statements
+            if s.cue is not None and s.cue.text in {"saying", "calling"}
+        ]
+
+        assert expected == found

@@ -65,7 +65,23 @@ _NEGATIONS = frozenset(
 _APPOSITIVE_MARKS = frozenset({",", "—", "-", "–"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
-_PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "close"})
+_PREPOSITIONS = frozenset(
+    {
+        "of",
+        "for",
+        "from",
+        "at",
+        "with",
+        "in",
+        "on",
+        "to",
+        "close",
+        "by",
+        "after",
+        "before",
+        "without",
+    }
+)
 _MAX_NP = 12
 _QUESTION_WORDS = frozenset(
     {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which", "about", "to"}
@@ -1221,6 +1237,8 @@ def attribute_participle(
     if prev in {",", "—", ";"}:
         if not _is_ing(word):
             return None
+    elif prev in {"by", "after", "before", "without"} and _is_ing(word):
+        pass  # "ended the debate by saying ...": the clause's subject speaks
     elif prev not in {"and", "but"} or _is_base_or_s(hit.form) or _is_ing(word):
         return None
     earlier = done.last_speaker
