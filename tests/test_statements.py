@@ -606,7 +606,7 @@ class TestPrepositionBeforeParticiple:
         dispatch = parse(text)
 
         found = [
-            (s.speaker.text if s.speaker else "", s.cue.text if s.cue else "", s.content.text)
+            (s.speaker.text if s.speaker is not None else "", s.cue.text, s.content.text)
             for s in dispatch.statements
             if s.cue is not None and s.cue.text in {"saying", "calling"}
         ]
