@@ -95,6 +95,18 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
         when = parse_timestamp(match.group("when"))
         kind = match.group("kind").casefold().replace("last updated", "updated")
         agency = None
+    _set_reference(state, when)
+    return _plain_line(state, block, kind, when, agency)
+
+
+def _plain_line(
+    state: State,
+    block: Block,
+    kind: str,
+    when: dt.datetime | None = None,
+    agency: str | None = None,
+) -> int:
+    # Record the whole block as one source line and claim it.
     state.source_lines.append(
         SourceLine(
             text=state.original(block.start, block.end),
@@ -102,20 +114,6 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
             kind=kind,
             timestamp=when,
             agency=agency,
-        )
-    )
-    _set_reference(state, when)
-    return block.end
-
-
-def _plain_line(state: State, block: Block, kind: str) -> int:
-    state.source_lines.append(
-        SourceLine(
-            text=state.original(block.start, block.end),
-            span=state.span(block.start, block.end),
-            kind=kind,
-            timestamp=None,
-            agency=None,
         )
     )
     return block.end
