@@ -191,7 +191,7 @@ class TestProcesses:
 
     def test_bounded_window(self) -> None:
         """
-        With processes, at most a fixed window of chunks is read ahead.
+        With processes, at most a fixed window of chunks (8 per worker) is read ahead.
         """
         source = Counting(itertools.cycle([AP]))
         results = newswire.parse_many(source, workers=2, chunksize=2)
@@ -200,7 +200,7 @@ class TestProcesses:
         results.close()  # type: ignore[attr-defined]
 
         assert 3 == len(first)
-        assert source.pulled <= (2 * 4 + 1) * 2
+        assert source.pulled <= (2 * 8 + 1) * 2
 
     def test_dead_worker_fails_only_its_items(self) -> None:
         """

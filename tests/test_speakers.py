@@ -7,11 +7,11 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from newswire import parse
-from newswire._mentions import find_names, split_name
+from newswire import _mentions, parse
+from newswire._mentions import find_names, name_shape, split_name
 from newswire._model import Speaker, Statement
 from newswire._pipeline import STAGES
-from newswire._speakers import Mention, Resolver, _resolve
+from newswire._speakers import Mention, Resolver, _resolve, resolve_speakers
 from newswire._state import State
 from newswire._text import normalize
 
@@ -199,6 +199,40 @@ class TestLazyNames:
 
         assert ("group", None) == (resolution.kind, resolver._index)
 
+    @pytest.mark.parametrize(
+        ("text", "mention"),
+        [
+            pytest.param(
+                "SEOUL (Reuters) - Hanbit Steel Co said output rose.",
+                "Hanbit Steel Co",
+                id="reuters-company",
+            ),
+            pytest.param(
+                "LIMA (AP) _ The Ruritanian Mining Ministry said the pit was closed.",
+                "The Ruritanian Mining Ministry",
+                id="ap-ministry",
+            ),
+        ],
+    )
+    def test_organisation_word_reads_no_names(self, text: str, mention: str) -> None:
+        """
+        A mention ending with an organisation word is named without the dispatch's names.
+        """
+        resolver = Resolver(_state_before_speakers(text))
+        start = text.index(mention)
+        resolution = _resolve(resolver, Mention(start, start + len(mention), mention))
+
+        assert ("organisation", None) == (resolution.kind, resolver._index)
+
+    def test_names_keep_original_offsets(self) -> None:
+        """
+        With an invisible character in the text, names still point into the text as passed.
+        """
+        text = "Mayor Ann L\u00adee opened the bridge. Lee said it was safe."
+        resolver = Resolver(_state_before_speakers(text))
+
+        assert ["Ann L\u00adee", "Lee"] == [text[name.start : name.end] for name in resolver.names]
+
     def test_names_read_on_first_use(self) -> None:
         """
         The names are read once, on first use, with original offsets.
@@ -206,7 +240,7 @@ class TestLazyNames:
         text = "Mayor Ann Lee opened the bridge. Lee said it was safe."
         resolver = Resolver(_state_before_speakers(text))
 
-        assert [(6, 13), (33, 36)] == [(start, end) for start, end, _name in resolver.names]
+        assert [(6, 13), (33, 36)] == [(name.start, name.end) for name in resolver.names]
 
 
 NAME_READING_CASES = [
@@ -362,7 +396,7 @@ class TestNameReading:
         resolver = Resolver(_state_before_speakers(text))
         headline_end = text.index("\n")
 
-        assert [] == [name.words for start, _e, name in resolver.names if start < headline_end]
+        assert [] == [name.words for name in resolver.names if name.start < headline_end]
 
 
 class TestDescriptions:
@@ -432,3 +466,104 @@ class TestHeadlineTitles:
         dispatch = parse("LONDON (Reuters) - Bank chief Mervyn King said rates would hold.")
 
         assert ["Mervyn King"] == [s.speaker.name for s in dispatch.statements if s.speaker]
+
+
+NAME_SHAPE_CASES = [
+    pytest.param(
+        "Malaysian Defence Minister Ali Hassan",
+        (("Ali", "Hassan"), "Malaysian Defence Minister", False),
+        id="title",
+    ),
+    pytest.param("Mr. McQuaid's", (("McQuaid",), None, False), id="honorific-possessive"),
+    pytest.param("Muhammad Ali In", (("Muhammad", "Ali"), None, False), id="trailing-opener"),
+    pytest.param("John Kasich. He", (("John", "Kasich"), None, False), id="full-stop"),
+    pytest.param("Ted Cruz's Super Tuesday", (("Ted", "Cruz"), None, False), id="possessive"),
+    pytest.param("Ann  Lee", (("Ann", "Lee"), None, False), id="double-space"),
+    pytest.param("Varex Systems Inc", (("Varex", "Systems", "Inc"), None, True), id="company"),
+    pytest.param("FBI", (("FBI",), None, True), id="acronym"),
+    pytest.param("New Jersey", (("New", "Jersey"), None, True), id="place"),
+    pytest.param("Super Tuesday", None, id="date"),
+    pytest.param("The", None, id="determiner"),
+]
+
+
+class TestNameShape:
+    @pytest.mark.parametrize(("run", "expected"), NAME_SHAPE_CASES)
+    def test_shape(
+        self, run: str, expected: tuple[tuple[str, ...], str | None, bool] | None
+    ) -> None:
+        """
+        A run of capitalised words is read into its name, title and kind.
+        """
+        shape = name_shape(run)
+
+        assert expected == (None if shape is None else shape[2:])
+
+    @pytest.mark.parametrize(
+        ("run", "expected"), [case for case in NAME_SHAPE_CASES if case.values[1] is not None]
+    )
+    def test_shape_agrees_with_split_name(
+        self, run: str, expected: tuple[tuple[str, ...], str | None, bool] | None
+    ) -> None:
+        """
+        The title a run is read with is the one split_name gives for its words.
+        """
+        assert expected is not None
+        words = [w.removesuffix("'s").rstrip(".") for w in run.split()]
+
+        actual = split_name(words[: words.index(expected[0][-1]) + 1])[1]
+
+        assert expected[1] == actual
+
+    def test_shape_offsets(self) -> None:
+        """
+        The name's offsets within the run leave out the title and the possessive.
+        """
+        run = "Chinese President Xi Jinping's"
+        shape = name_shape(run)
+        assert shape is not None
+
+        assert "Xi Jinping" == run[shape[0] : shape[1]]
+
+    def test_bounded_cache_reads_the_same(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """
+        Emptying the cache of runs when it is full changes no name found.
+        """
+        text = "Chinese President Xi Jinping met Mr. Lee, the FBI and Ann Lee in New Jersey."
+        expected = find_names(text, 0, len(text))
+        monkeypatch.setattr(_mentions, "_SHAPES", {})
+        monkeypatch.setattr(_mentions, "_SHAPES_SIZE", 2)
+
+        actual = find_names(text, 0, len(text))
+
+        assert expected == actual
+        assert len(_mentions._SHAPES) <= 2
+
+
+class TestPlaces:
+    def test_place_once_is_place_throughout(self) -> None:
+        """
+        A name read as a place once ("in East Samar") is a place wherever it is written.
+        """
+        text = (
+            "Flood aid\n\nMANILA (AP) _ Aid reached towns in East Samar on Monday.\n\n"
+            "East Samar officials said roads were open."
+        )
+        resolver = Resolver(_state_before_speakers(text))
+
+        actual = [name.organisation for name in resolver.names if name.words == ("East", "Samar")]
+
+        assert [True, True] == actual
+
+
+class TestUnchangedStatements:
+    def test_unresolved_statement_is_kept(self) -> None:
+        """
+        A statement whose speaker resolves to what it already says is kept as it was.
+        """
+        state = _state_before_speakers("He said the road was shut.")
+        before = list(state.statements)
+
+        resolve_speakers(state)
+
+        assert [s.speaker for s in before] == [s.speaker for s in state.statements]

@@ -5,9 +5,12 @@
 # list of all inputs or all outputs, so memory stays bounded however long the
 # input is.
 #
-# With workers > 1 the parsing runs in a process pool. Only plain, picklable
-# jobs (id, text, date) cross the process boundary; items are checked in this
-# process first, so a malformed item never reaches (or breaks) a worker.
+# With workers > 1 the parsing runs in a process pool of workers - 1 processes
+# and in this process, which parses whenever it would otherwise wait for the
+# pool (receiving results costs it time too, so this balances the two). Only
+# plain, picklable jobs (id, text, date) cross the process boundary; items are
+# checked in this process first, so a malformed item never reaches (or breaks)
+# a worker.
 """
 Parsing many dispatches, in order, optionally across processes.
 """
@@ -203,52 +206,142 @@ def _chunked(tasks: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+# One chunk on its way: (tasks, results to come, whether this process runs it).
+_Entry = tuple[list[T], "Future[list[R | DispatchError]]", bool]
+
+
+def _finished(results: list[R | DispatchError]) -> Future[list[R | DispatchError]]:
+    future: Future[list[R | DispatchError]] = Future()
+    future.set_result(results)
+    return future
+
+
+def _succeeded(future: Future[Any]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Ordered(Generic[T, R]):
+    """
+    The chunks of one parallel batch, in input order, from the pool or from this process.
+
+    The pool holds at most ``4`` chunks per process. With ``share``, the pool
+    has ``workers - 1`` processes and this process is the last worker: while
+    the oldest chunk is not back, it runs the next chunk itself, holding its
+    results until their turn. Its share thus balances against the time it
+    spends receiving the pool's results. The pool gets work only once it has
+    started (its empty warm-up chunks came back): until then this process
+    works alone, so the pool's start-up costs no time. ``pending`` holds at
+    most ``4 * workers`` chunks, ``8 * workers`` with ``share``.
+    """
+
+    def __init__(
+        self,
+        func: Callable[[T], R | DispatchError],
+        tasks: Iterable[T],
+        label: Callable[[T], str],
+        workers: int,
+        chunksize: int,
+        *,
+        share: bool,
+    ) -> None:
+        self.func = func
+        self.label = label
+        self.share = share
+        processes = workers - 1 if share else workers
+        self.pool: _Pool[T, R] = _Pool(processes, func, label)
+        self.warming = [self.pool.submit([]) for _ in range(processes)] if share else []
+        self.chunks = _chunked(tasks, chunksize)
+        self.pending: collections.deque[_Entry[T, R]] = collections.deque()
+        self.pool_window = processes * _WINDOW_PER_WORKER
+        self.window = (2 if share else 1) * workers * _WINDOW_PER_WORKER
+        self.in_pool = 0  # chunks in pending that the pool runs
+        self.finished = False  # every task has been read
+        self.crashes = 0
+
+    def next_chunk(self) -> list[T] | None:
+        chunk = None if self.finished else next(self.chunks, None)
+        self.finished = chunk is None
+        return chunk
+
+    def feed(self) -> None:
+        if self.warming and all(future.done() for future in self.warming):
+            self.warming = []
+        while not self.warming and self.in_pool < self.pool_window and self.has_room():
+            chunk = self.next_chunk()
+            if chunk is None:
+                return
+            self.pending.append((chunk, self.pool.submit(chunk), False))
+            self.in_pool += 1
+
+    def has_room(self) -> bool:
+        return not self.finished and len(self.pending) < self.window
+
+    def work_here(self) -> bool:
+        # Whether this process ran the next chunk instead of waiting for the
+        # oldest. (It never takes back a chunk queued for the pool: a
+        # cancelled future breaks ProcessPoolExecutor if a worker then dies.)
+        if not self.share or (self.pending and self.pending[0][1].done()):
+            return False
+        if not self.has_room():
+            return False
+        chunk = self.next_chunk()
+        if chunk is not None:
+            self.pending.append((chunk, _finished(_run_chunk(chunk, self.func, self.label)), True))
+        return True
+
+    def oldest(self) -> list[R | DispatchError]:
+        # Wait for the oldest chunk's results.
+        chunk, future, here = self.pending.popleft()
+        if here:
+            return future.result()
+        self.in_pool -= 1
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in C code) and
+            # took the pool with it: retry this chunk alone, then resubmit
+            # what the pool had not finished to the fresh pool.
+            results, ran = self.pool.retry_alone(chunk, self.label)
+            self.crashes = 0 if ran else self.crashes + 1
+            if self.crashes >= _MAX_CRASHES:
+                msg = (
+                    f"worker processes died on {self.crashes} chunks in a row; "
+                    "giving up (can this system start Python processes?)"
+                )
+                raise NewswireError(msg) from None
+            self.pending = collections.deque(
+                (c, f if h or _succeeded(f) else self.pool.submit(c), h) for c, f, h in self.pending
+            )
+        else:
+            self.crashes = 0
+        return results
+
+    def close(self) -> None:
+        self.pool.close(wait=self.finished and not self.pending)
+
+
 def _map_parallel(
     func: Callable[[T], R | DispatchError],
     tasks: Iterable[T],
     label: Callable[[T], str],
     workers: int,
     chunksize: int,
+    *,
+    share: bool,
 ) -> Iterator[R | DispatchError]:
-    pool: _Pool[T, R] = _Pool(workers, func, label)
-    pending: collections.deque[tuple[list[T], Future[list[R | DispatchError]]]]
-    pending = collections.deque()
-    chunks = _chunked(tasks, chunksize)
-    window = workers * _WINDOW_PER_WORKER
-    finished = False
-    crashes = 0
+    batch = _Ordered(func, tasks, label, workers, chunksize, share=share)
     try:
         while True:
-            while not finished and len(pending) < window:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    finished = True
-                    break
-                pending.append((chunk, pool.submit(chunk)))
-            if not pending:
+            batch.feed()
+            if batch.work_here():
+                continue
+            if not batch.pending:
                 return
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
-                crashes = 0
-            except BrokenProcessPool:
-                # A worker died (killed, out of memory, a crash in C code) and
-                # took the pool with it: retry this chunk alone, then resubmit
-                # the rest to the fresh pool.
-                results, ran = pool.retry_alone(chunk, label)
-                crashes = 0 if ran else crashes + 1
-                if crashes >= _MAX_CRASHES:
-                    msg = (
-                        f"worker processes died on {crashes} chunks in a row; "
-                        "giving up (can this system start Python processes?)"
-                    )
-                    raise NewswireError(msg) from None
-                pending = collections.deque((c, pool.submit(c)) for c, _ in pending)
-            yield from results
+            yield from batch.oldest()
     finally:
         # Reached on exhaustion, on an error, and when the consumer stops
         # early (generator close, Ctrl-C): queued work is dropped.
-        pool.close(wait=finished and not pending)
+        batch.close()
 
 
 def map_ordered(
@@ -258,6 +351,7 @@ def map_ordered(
     label: Callable[[T], str],
     workers: int = 1,
     chunksize: int = _DEFAULT_CHUNKSIZE,
+    share: bool = False,
 ) -> Iterator[R | DispatchError]:
     """
     Yield ``func(task)`` for each task, in order, lazily, in up to ``workers`` processes.
@@ -266,11 +360,16 @@ def map_ordered(
     ``source_id`` is ``label(task)``; so does a worker process dying. ``func``
     runs in the worker processes when ``workers > 1``, so it and the tasks
     must pickle: a module-level function or a :func:`functools.partial` of
-    one. At most ``4 * workers`` chunks of ``chunksize`` tasks are in flight.
+    one. At most ``4 * workers`` chunks of ``chunksize`` tasks are in flight
+    (``8 * workers`` with ``share``).
+
+    With ``share``, this process is one of the ``workers``: it runs chunks
+    itself while it waits for the ``workers - 1`` in the pool (so a task that
+    kills its process, rather than raising, kills this one if it runs here).
     """
     if workers <= 1:
         return itertools.chain.from_iterable(_run_chunk([task], func, label) for task in tasks)
-    return _map_parallel(func, tasks, label, workers, chunksize)
+    return _map_parallel(func, tasks, label, workers, chunksize, share=share)
 
 
 def _check_count(name: str, value: object) -> int:
@@ -305,11 +404,12 @@ def parse_many(
 
     Args:
         items: any iterable, including a generator over a huge file.
-        workers: ``None`` or 1 parses in this process; ``N > 1`` parses in a
-            pool of N processes (run it under ``if __name__ == "__main__":``
-            in scripts, as for any process pool).
+        workers: ``None`` or 1 parses in this process; ``N > 1`` parses in N
+            processes, this one and a pool of N - 1 (run it under
+            ``if __name__ == "__main__":`` in scripts, as for any process
+            pool).
         chunksize: how many items a worker receives at a time. At most
-            ``4 * workers`` chunks are in flight.
+            ``8 * workers`` chunks are in flight.
         reference_date: the reference date for items that give none.
 
     Returns:
@@ -343,4 +443,5 @@ def parse_many(
         label=_label_job,
         workers=count,
         chunksize=chunksize,
+        share=True,
     )

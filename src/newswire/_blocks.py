@@ -9,6 +9,8 @@ Segmentation of the normalised text into blocks (candidate paragraphs).
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 __all__ = ["Block", "segment_blocks"]
@@ -35,6 +37,12 @@ def _trimmed(text: str, start: int, end: int) -> Block | None:
     return Block(start + head, end - tail)
 
 
+# A line that opens with white space (other than the first line): it may be
+# indented or blank with spaces, which only the line-by-line reading handles.
+# stdlib re: a plain pattern, found by a scan in C.
+_LINE_OPENS_WITH_SPACE = re.compile(r"\n[^\S\n]")
+
+
 def segment_blocks(text: str) -> list[Block]:
     """
     Split ``text`` into blocks at blank lines and at indented lines.
@@ -47,6 +55,30 @@ def segment_blocks(text: str) -> list[Block]:
     >>> [text[b.start:b.end] for b in segment_blocks(text)]
     ['Title', 'First line\\nwraps here.', 'Second para.']
     """
+    if _LINE_OPENS_WITH_SPACE.search(text) is not None:
+        return _segment_lines(text)
+    # The usual case, in a few C calls: no line but the first opens with
+    # white space, so no line is indented and every blank line after the
+    # first is empty. The blocks are then what lies between two or more line
+    # breaks, trimmed (a piece may open with the odd line break of a run of
+    # three, or be the first line's white space).
+    blocks: list[Block] = []
+    start = 0
+    for piece in text.split("\n\n"):
+        end = start + len(piece)
+        if piece:
+            if piece[0].isspace() or piece[-1].isspace():
+                block = _trimmed(text, start, end)
+                if block is not None:
+                    blocks.append(block)
+            else:
+                blocks.append(Block(start, end))
+        start = end + 2
+    return blocks
+
+
+def _segment_lines(text: str) -> list[Block]:
+    # Line by line, for text with lines that open with white space.
     blocks: list[Block] = []
     block_start = -1
     pos = 0

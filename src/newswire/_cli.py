@@ -7,12 +7,13 @@
 #
 # `parse` streams. Inputs are expanded lazily (directories walked, JSON Lines
 # read a line at a time) into small picklable tasks, and the tasks run through
-# newswire._batch.map_ordered, in this process or in --workers processes. A
-# task is read, decoded, parsed and rendered where it runs, so only bytes go to
-# a worker and only finished output text comes back; this process only reads,
-# writes and counts. Each record is written with one write() call of one whole
-# line (or block), so output is never left half-written for a record, and on
-# Ctrl-C everything finished so far is flushed.
+# newswire._batch.map_ordered, in this process or in --workers processes (this
+# one and N - 1 in a pool). A task is read, decoded, parsed and rendered where
+# it runs, so only bytes go to a worker and only finished output text comes
+# back; besides its share of tasks this process only reads, writes and counts.
+# Each record is written with one write() call of one whole line (or block), so
+# output is never left half-written for a record, and on Ctrl-C everything
+# finished so far is flushed.
 """
 Command-line interface.
 """
@@ -492,6 +493,7 @@ def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: Any) -
         _tasks(args, stdin),
         label=_label,
         workers=args.workers,
+        share=True,
     )
     interrupted = False
     try:

@@ -122,6 +122,9 @@ def read_day(text: str) -> int:
     >>> read_day("2O"), read_day("l7"), read_day("31")
     (20, 17, 31)
     """
+    if text.isdecimal():
+        # The usual case: nothing to translate.
+        return int(text)
     return int(text.translate(_DAY_DIGITS))
 
 

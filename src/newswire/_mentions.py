@@ -28,6 +28,7 @@ __all__ = [
     "name_shape",
     "newspaper_words",
     "organisation_aliases",
+    "organisation_words",
     "split_name",
 ]
 
@@ -95,25 +96,40 @@ def split_name(words: list[str]) -> tuple[int, str | None]:
     >>> split_name(["Malaysian", "Defence", "Minister", "Ali", "Hassan"])
     (3, 'Malaysian Defence Minister')
     """
-    title_set = titles()
-    before_name = _before_name()
     cut = 0
     title_end = 0
     for index, word in enumerate(words[:-1]):
-        lowered = word.casefold().rstrip(".")
-        if lowered in title_set:
+        role = _role(word.casefold())
+        if role == _TITLE:
             cut = title_end = index + 1
-        elif lowered in before_name or word_class(lowered) in {"determiner", "boundary"}:
+        elif role == _CUT:
             cut = index + 1
     if title_end == 0:
         return cut, None
     start = 0
-    while start < title_end and (
-        word_class(words[start].casefold()) in {"determiner", "boundary"}
-        or words[start].casefold() in honorifics()
-    ):
+    while start < title_end and _skipped_before_title(words[start].casefold()):
         start += 1
     return cut, " ".join(words[start:title_end]) or None
+
+
+# What a word before the name is (split_name): a title word, another word
+# cut from the front (honorific, nationality, determiner ...), or neither.
+_TITLE = 2
+_CUT = 1
+
+
+def _role(folded: str) -> int:
+    lowered = folded.rstrip(".")
+    if lowered in titles():
+        return _TITLE
+    if lowered in _before_name() or word_class(lowered) in {"determiner", "boundary"}:
+        return _CUT
+    return 0
+
+
+def _skipped_before_title(folded: str) -> bool:
+    # "the", "Mr": words in front of a title that are not part of it.
+    return word_class(folded) in {"determiner", "boundary"} or folded in honorifics()
 
 
 _LEADING = frozenset(
@@ -259,14 +275,21 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
     """
     names: list[NameMention] = []
     append = names.append
+    known = _SHAPES.get
     for match in _RUN.finditer(text, start, end):
-        shape = _shape(match.group())
-        if shape is not None:
-            first, last, kept, title, organisation, title_last = shape
-            base = match.start()
-            if title_last and text.startswith((" of ", " for "), match.end()):
+        run = match.group()
+        shape = known(run)
+        if shape is None:
+            shape = _remember(run)
+        if not shape:
+            continue  # "The", "Super Tuesday": no name
+        first, last, kept, title, organisation, context = shape
+        base = match.start()
+        if context:
+            # Only the few runs a neighbouring word can change look around.
+            if context & _TITLE_LAST and text.startswith((" of ", " for "), match.end()):
                 continue  # "Laotian Minister of Public Works": a title
-            if not organisation and len(kept) > 1 and first == 0:
+            if context & _PLACE_LIKE:
                 # "in East Africa", "visited New Zealand": a place, named
                 # like an organisation rather than a person; "Commission on
                 # Presidential Debates", "Department of Homeland Security":
@@ -280,8 +303,19 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
                         and is_organisation_word(before[-2])
                     )
                 )
-            append(NameMention(base + first, base + last, kept, title, organisation))
+        # tuple.__new__ skips the named tuple's Python-level constructor:
+        # a dispatch makes one name per capitalised run.
+        append(_new_name(NameMention, (base + first, base + last, kept, title, organisation)))
     return names
+
+
+_new_name = tuple.__new__
+# What the words around a run can change (the last field of _shape): a
+# person name ending with a title word ("Laotian Minister") is a title
+# before "of"/"for"; a person-like name of several words ("East Africa") is
+# a place or an organisation after some words.
+_TITLE_LAST = 1
+_PLACE_LIKE = 2
 
 
 def is_organisation_word(word: str) -> bool:
@@ -291,7 +325,17 @@ def is_organisation_word(word: str) -> bool:
     >>> is_organisation_word("Ministry"), is_organisation_word("Lee")
     (True, False)
     """
-    return word.casefold().strip(",.’'") in read_set(_ORGANISATION_WORDS)
+    return word.casefold().strip(",.’'") in organisation_words()
+
+
+def organisation_words() -> frozenset[str]:
+    """
+    Return the words that make a name an organisation's, casefolded.
+
+    >>> "ministry" in organisation_words()
+    True
+    """
+    return read_set(_ORGANISATION_WORDS)
 
 
 def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] | None:
@@ -301,8 +345,10 @@ def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] |
     >>> name_shape("Defense Secretary Ash Carter")[2:]
     (('Ash', 'Carter'), 'Defense Secretary', False)
     """
-    shape = _shape(run)
-    return None if shape is None else shape[:5]
+    shape = _SHAPES.get(run)
+    if shape is None:
+        shape = _remember(run)
+    return shape[:5] if shape else None
 
 
 def _clean(word: str) -> str:
@@ -314,57 +360,139 @@ def _clean(word: str) -> str:
     return word
 
 
+class _Word(NamedTuple):
+    # What reading a run of several words needs to know of one of them.
+    # Words recur far more often than runs ("Minister", "Bank", "Inc"), so
+    # each distinct word is looked up in the lexicons once (_word).
+
+    length: int  # of the word as written
+    cleaned: str  # _clean(word): possessive and full stop dropped
+    folded: str  # cleaned.casefold()
+    ends_name: bool  # "Kasich." / "Cruz's": no word after it is the name's
+    opener: bool  # "In": a trailing word that is no part of the name
+    role: int  # as a word before the name: _TITLE, _CUT or 0
+    before_title: bool  # "the", "Mr": dropped from the front of a title
+    organisation: bool  # "Ministry", "Inc"
+
+
 @functools.lru_cache(maxsize=65536)
-def _shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool, bool] | None:
-    # The same runs ("The", "Trump", "White House") recur: read each once.
-    # The last field tells whether a person name ends with a title word
-    # ("Laotian Minister"), which "of"/"for" after it makes a title.
-    words = run.split(" ")
-    for index, word in enumerate(words[:-1]):
+def _word(word: str) -> _Word:
+    cleaned = _clean(word)
+    folded = cleaned.casefold()
+    return _Word(
+        len(word),
+        cleaned,
+        folded,
+        (word.endswith(".") and len(word) > 4 and "." not in word[:-1])
+        or word.endswith(("'s", "’s")),
+        word.casefold() in _openers(),
+        _role(folded),
+        _skipped_before_title(folded),
+        folded in organisation_words(),
+    )
+
+
+def _names_nobody(folded: str) -> bool:
+    # A word that alone names no one ("The", "He", "Minister", "Both").
+    return (
+        word_class(folded) in {"boundary", "determiner", "pronoun", "adverb"}
+        or folded in titles()
+        or folded in _LEADING
+        or folded in _openers()
+    )
+
+
+_Shape = tuple[int, int, tuple[str, ...], str | None, bool, int]
+
+
+# The runs read so far: the same runs ("The", "Trump", "White House") recur
+# in dispatch after dispatch. A plain dict, read inline by find_names, costs
+# less per run than a call through functools.lru_cache; it is emptied when
+# full, so its size stays bounded. () stands for a run that names no one.
+_SHAPES: dict[str, _Shape | tuple[()]] = {}
+_SHAPES_SIZE = 65536
+
+
+def _remember(run: str) -> _Shape | tuple[()]:
+    if len(_SHAPES) >= _SHAPES_SIZE:
+        _SHAPES.clear()
+    shape = _SHAPES[run] = _shape(run) or ()
+    return shape
+
+
+def _shape(run: str) -> _Shape | None:
+    # The last field tells what find_names must check around the run
+    # (_TITLE_LAST, _PLACE_LIKE).
+    if " " not in run:
+        # One word (two distinct runs in five): no title to cut off.
+        cleaned = _clean(run)
+        folded = cleaned.casefold()
+        if not cleaned or folded in _days() or _names_nobody(folded):
+            return None
+        organisation = folded in organisation_words() or (cleaned.isupper() and len(cleaned) > 1)
+        title_last = not organisation and folded in titles()
+        return (0, len(cleaned), (cleaned,), None, organisation, _TITLE_LAST if title_last else 0)
+    raw = run.split(" ")
+    words = list(map(_word, raw))
+    for index in range(len(words) - 1):
         # "... said John Kasich. He ...": a full stop after a real word
-        # ends the name (initials and abbreviations keep theirs).
-        if word.endswith(".") and len(word) > 4 and "." not in word[:-1]:
-            words = words[: index + 1]
+        # ends the name (initials and abbreviations keep theirs); "Ted
+        # Cruz's Super Tuesday finish": so does a possessive.
+        if words[index].ends_name:
+            del words[index + 1 :]
             break
-        if word.endswith(("'s", "’s")):
-            # "Ted Cruz's Super Tuesday finish": the possessive ends the name.
-            words = words[: index + 1]
-            break
-    offsets: list[int] = []
-    pos = 0
-    for word in words:
-        offsets.append(pos)
-        pos += len(word) + 1
-    while len(words) > 1 and words[-1].casefold() in _openers():
-        words = words[:-1]  # "Muhammad Ali In Louisville" read up to "In"
-    cleaned = [_clean(w) for w in words]
-    cut, title = split_name(cleaned)
-    kept = [w for w in cleaned[cut:] if w]
-    if not kept or kept[-1].casefold() in _days():
+    while len(words) > 1 and words[-1].opener:
+        words.pop()  # "Muhammad Ali In Louisville" read up to "In"
+    # split_name, on the words' roles read once.
+    cut = 0
+    title_end = 0
+    for index in range(len(words) - 1):
+        role = words[index].role
+        if role == _TITLE:
+            cut = title_end = index + 1
+        elif role == _CUT:
+            cut = index + 1
+    names: list[str] = []
+    organisation = False
+    last = words[-1]
+    for word in words[cut:]:
+        if word.cleaned:
+            names.append(word.cleaned)
+            organisation = organisation or word.organisation
+            last = word
+    if not names or last.folded in _days():
         return None  # "Super Tuesday", "Earlier Tuesday": a date.
-    first = kept[0].casefold()
-    if len(kept) == 1 and (
-        word_class(first) in {"boundary", "determiner", "pronoun", "adverb"}
-        or first in titles()
-        or first in _LEADING
-        or first in _openers()
-    ):
-        return None
-    org_words = read_set(_ORGANISATION_WORDS)
-    organisation = (
-        any(w.casefold() in org_words for w in kept)
-        or (len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1)
+    if len(names) == 1:
+        if _names_nobody(last.folded):
+            return None
+        organisation = organisation or (last.cleaned.isupper() and len(last.cleaned) > 1)
+    else:
         # "New Jersey", "Hong Kong": a place is no person. A one-word place
         # may be a surname ("Jackson"), so only longer ones are taken.
-        or (len(kept) > 1 and " ".join(kept).casefold() in _places())
-    )
-    last = len(words) - 1
-    title_last = not organisation and kept[-1].casefold() in titles()
+        organisation = organisation or " ".join(names).casefold() in _places()
+    title = None
+    if title_end:
+        start = 0
+        while start < title_end and words[start].before_title:
+            start += 1
+        title = " ".join([w.cleaned for w in words[start:title_end]]) or None
+    context = 0
+    if not organisation:
+        if last.folded in titles():
+            context |= _TITLE_LAST
+        if len(names) > 1 and cut == 0:
+            context |= _PLACE_LIKE
+    # Offsets within the run, whose words are split at single spaces.
+    end = len(words) - 1
+    if end == len(raw) - 1:
+        end_offset = len(run) - len(raw[end]) + len(words[end].cleaned)
+    else:
+        end_offset = sum(map(len, raw[:end])) + end + len(words[end].cleaned)
     return (
-        offsets[cut],
-        offsets[last] + len(cleaned[last]),
-        tuple(kept),
+        sum(map(len, raw[:cut])) + cut if cut else 0,
+        end_offset,
+        tuple(names),
         title,
         organisation,
-        title_last,
+        context,
     )

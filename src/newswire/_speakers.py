@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
@@ -32,6 +32,7 @@ from newswire._mentions import (
     name_shape,
     newspaper_words,
     organisation_aliases,
+    organisation_words,
 )
 from newswire._model import Entity, Span, Speaker, Statement
 from newswire._statements_lexicon import given_name_gender, title_word, titles, word_class
@@ -54,19 +55,21 @@ _LOOKBACK = 60
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
-@attrs.frozen
-class Resolution:
+class Resolution(NamedTuple):
     """
     Who a mention refers to: canonical name (None when unknown), kind and title.
     """
+
+    # Named tuples, this and Mention, not attrs records: every mention
+    # makes one of each, and a tuple is built several times faster. Neither
+    # leaves the speaker stage.
 
     name: str | None
     kind: SpeakerKind
     title: str | None = None
 
 
-@attrs.frozen
-class Mention:
+class Mention(NamedTuple):
     """
     A speaker mention being resolved: original offsets and text.
     """
@@ -85,47 +88,74 @@ class _NameIndex:
         """
         Read every name of the dispatch.
         """
-        found = find_names(state.text, 0, len(state.text))
+        names = find_names(state.text, 0, len(state.text))
         headline = state.headline
-        if headline is not None and found and _title_case(headline.text):
+        if headline is not None and names and _title_case(headline.text):
             # "Why Does Israel Refuse to Recognize ...": in a headline in
             # title case every word is capitalised, so no run there is a name.
             end = headline.span.end
             if state.norm.offsets is not None:
                 end = bisect.bisect_left(state.norm.offsets, end)
             skip = 0
-            while skip < len(found) and found[skip].start < end:
+            while skip < len(names) and names[skip].start < end:
                 skip += 1
-            found = found[skip:]
-        # A name read as a place once ("in East Africa") is a place throughout.
-        places = {n.words for n in found if n.organisation and len(n.words) > 1}
-        if places:
-            found = [n._replace(organisation=True) if n.words in places else n for n in found]
-        if state.norm.offsets is None:
-            self.names = [(n.start, n.end, n) for n in found]
-        else:
-            spans = [state.span(n.start, n.end) for n in found]
-            self.names = [(sp.start, sp.end, n) for sp, n in zip(spans, found, strict=True)]
-        self.starts = [start for start, _end, _n in self.names]
+            names = names[skip:]
+        if state.norm.offsets is not None:
+            # The names keep original-text offsets from here on.
+            spans = [state.span(n.start, n.end) for n in names]
+            names = [
+                n._replace(start=sp.start, end=sp.end) for sp, n in zip(spans, names, strict=True)
+            ]
+        places = self._read(names)
+        if not places.isdisjoint(self.counts):
+            # A name read as a place once ("in East Africa") is a place
+            # throughout. Few dispatches write one both ways, so the names
+            # are read again only then.
+            names = [
+                n._replace(organisation=True) if not n.organisation and n.words in places else n
+                for n in names
+            ]
+            self._read(names)
+        self.names = names
+
+    def _read(self, names: list[NameMention]) -> set[tuple[str, ...]]:
+        # One pass over the names builds every lookup; returns the names of
+        # several words read as organisations or places.
+        self.starts: list[int] = []
         # Multi-word person names: how often each is written, which words
         # they contain, and the title each was first introduced with.
         self.counts: dict[tuple[str, ...], int] = {}
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.titles: dict[str, str] = {}
         self.organisations: dict[str, tuple[str, ...]] = {}
-        for _start, _end, name in self.names:
+        places: set[tuple[str, ...]] = set()
+        starts, counts, by_word, titles, organisations = (
+            self.starts,
+            self.counts,
+            self.by_word,
+            self.titles,
+            self.organisations,
+        )
+        for name in names:
+            starts.append(name.start)
+            words = name.words
             if name.organisation:
-                for word in name.words:
-                    self.organisations.setdefault(word, name.words)
+                if len(words) > 1:
+                    places.add(words)
+                for word in words:
+                    organisations.setdefault(word, words)
                 continue
-            if name.title and " ".join(name.words) not in self.titles:
-                self.titles[" ".join(name.words)] = name.title
-            if len(name.words) < 2:
+            if name.title:
+                titles.setdefault(" ".join(words), name.title)
+            if len(words) < 2:
                 continue
-            if name.words not in self.counts:
-                for word in set(name.words):
-                    self.by_word.setdefault(word, []).append(name.words)
-            self.counts[name.words] = self.counts.get(name.words, 0) + 1
+            if words in counts:
+                counts[words] += 1
+            else:
+                counts[words] = 1
+                for word in set(words):
+                    by_word.setdefault(word, []).append(words)
+        return places
 
 
 def _title_case(text: str) -> bool:
@@ -167,9 +197,16 @@ class Resolver:
         return self._index
 
     @property
-    def names(self) -> list[tuple[int, int, NameMention]]:
+    def names_read(self) -> bool:
         """
-        Return ``(start, end, name)`` for every name, in text order, original offsets.
+        Tell whether the dispatch's names have been read yet.
+        """
+        return self._index is not None
+
+    @property
+    def names(self) -> list[NameMention]:
+        """
+        Return every name, in text order, with original-text offsets.
         """
         return self.index.names
 
@@ -204,6 +241,15 @@ class Resolver:
         """
         return self.index.by_word
 
+    def in_person_name(self, word: str) -> bool:
+        """
+        Tell whether a multi-word person name of the dispatch holds ``word``.
+        """
+        # An organisation word ("Inc", "Bank") makes every name holding it an
+        # organisation's, so "Varex Systems Inc said" is answered without
+        # reading the dispatch's names (most Reuters speakers are companies).
+        return word.casefold() not in organisation_words() and word in self.by_word
+
     @property
     def titles(self) -> dict[str, str]:
         """
@@ -226,7 +272,8 @@ class Resolver:
         if self._honorific_gender is None:
             marks: dict[str, str] = {}
             text = self.original
-            for start, _end, name in self.names:
+            for name in self.names:
+                start = name.start
                 # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
                 # Every honorific holds an "m": most names are passed over
                 # without building the lower-cased context.
@@ -250,42 +297,40 @@ class Resolver:
         that word there, and its longest variant gives the form.
         """
         cached = self._fullest.get(words)
-        if cached is not None:
-            return cached
+        if cached is None:
+            # Read apart from the look-up: most calls repeat a name.
+            cached = self._fullest[words] = self._read_fullest(words)
+        return cached
+
+    def _read_fullest(self, words: tuple[str, ...]) -> str:
+        holders = self.by_word.get(words[-1])
+        if not holders:
+            return " ".join(words)  # in no longer person name
         wanted = set(words)
         counts = self.counts
-        pool = [
-            n for n in self.by_word.get(words[-1], ()) if len(n) > len(words) and wanted <= set(n)
-        ]
+        pool = [n for n in holders if len(n) > len(words) and wanted <= set(n)]
         if len(words) > 1:
             # A full name grows only inside ("Hillary Rodham Clinton"): a
             # word before or after it is the sentence's ("Using Ted Cruz").
             pool = [n for n in pool if n[0] == words[0] and n[-1] == words[-1]]
         if not pool:
-            result = " ".join(words)
-        else:
-            last = [n for n in pool if n[-1] == words[-1]]
-            first = [n for n in pool if n[0] == words[0]]
-            candidates = last or first or pool
+            return " ".join(words)
+        last = [n for n in pool if n[-1] == words[-1]]
+        first = [n for n in pool if n[0] == words[0]]
+        candidates = last or first or pool
 
-            def support(name: tuple[str, ...]) -> int:
-                # How often the name is written, in this form or inside a
-                # longer one ("Hillary Clinton" inside "Crooked Hillary Clinton").
-                have = set(name)
-                return sum(counts[other] for other in candidates if have <= set(other))
+        def support(name: tuple[str, ...]) -> int:
+            # How often the name is written, in this form or inside a
+            # longer one ("Hillary Clinton" inside "Crooked Hillary Clinton").
+            have = set(name)
+            return sum(counts[other] for other in candidates if have <= set(other))
 
-            best = max(candidates, key=lambda n: (support(n), -len(n)))
-            longest = best
-            for variant in self.by_word.get(best[-1], ()):
-                if (
-                    variant[0] == best[0]
-                    and variant[-1] == best[-1]
-                    and len(variant) > len(longest)
-                ):
-                    longest = variant
-            result = " ".join(longest)
-        self._fullest[words] = result
-        return result
+        best = max(candidates, key=lambda n: (support(n), -len(n)))
+        longest = best
+        for variant in self.by_word.get(best[-1], ()):
+            if variant[0] == best[0] and variant[-1] == best[-1] and len(variant) > len(longest):
+                longest = variant
+        return " ".join(longest)
 
     def named(self, words: tuple[str, ...], pos: int) -> str:
         """
@@ -341,9 +386,10 @@ class Resolver:
         names = self.names
         last = bisect.bisect_left(self.starts, pos) - 1
         for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
-            start, _end, name = names[index]
+            name = names[index]
             if name.organisation:
                 continue
+            start = name.start
             before = text[max(0, start - 8) : start].rstrip()
             if (
                 before
@@ -374,7 +420,7 @@ class Resolver:
         # Antecedents are near: looking further back would make a dispatch
         # with many mentions quadratic.
         for index in range(last, max(-1, last - _LOOKBACK), -1):
-            name = names[index][2]
+            name = names[index]
             if not name.organisation:
                 yield name
 
@@ -394,7 +440,7 @@ class Resolver:
         # A headline's subject is introduced in the first paragraphs: a
         # bounded look ahead keeps this constant per mention.
         for index in range(first, min(len(names), first + _LOOKBACK)):
-            name = names[index][2]
+            name = names[index]
             if not name.organisation:
                 yield name
 
@@ -416,7 +462,8 @@ class Resolver:
         index = bisect.bisect_left(self.starts, end + 2)
         if index >= len(self.names):
             return None
-        start, name_end, name = self.names[index]
+        name = self.names[index]
+        start, name_end = name.start, name.end
         if (
             name.organisation
             or len(name.words) < 2
@@ -475,7 +522,7 @@ class Resolver:
         """
         low = bisect.bisect_left(self.starts, start)
         high = bisect.bisect_left(self.starts, end)
-        return [name for _s, _e, name in self.names[low:high]]
+        return self.names[low:high]
 
 
 def resolve_coordination(resolver: Resolver, mention: Mention) -> Resolution | None:
@@ -566,7 +613,15 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
             return Resolution(full, "person", shape[3] or resolver.title_of(full))
         return Resolution(None, "anonymous")
     last_word = words[-1].removesuffix("'s").removesuffix("’s")
-    organisation = None if last_word in resolver.by_word else _organisation_name(text)
+    # "The Bank of England": an organisation, unless its last word is also a
+    # person's name. Before the dispatch's names are read, the phrase is
+    # read first: most mentions are no organisation and need no names.
+    if resolver.names_read:
+        organisation = None if resolver.in_person_name(last_word) else _organisation_name(text)
+    else:
+        organisation = _organisation_name(text)
+        if organisation is not None and resolver.in_person_name(last_word):
+            organisation = None
     if organisation is not None:
         return Resolution(resolver.organisation_name(organisation), "organisation")
     text = mention.text
@@ -847,31 +902,38 @@ def resolve_speakers(state: State) -> None:
     >>> [(e.name, e.title) for e in d.entities]
     [('Ann Lee', 'Mayor')]
     """
-    if not any(s.speaker is not None for s in state.statements):
+    # Mentions are resolved in text order (statements with the same start
+    # in statement order), each distinct span once.
+    order = sorted(
+        (s.speaker.span.start, i) for i, s in enumerate(state.statements) if s.speaker is not None
+    )
+    if not order:
         return
     resolver = Resolver(state)
-    order = sorted(
-        (i for i, s in enumerate(state.statements) if s.speaker is not None),
-        key=lambda i: _mention_start(state.statements[i]),
-    )
     resolved: dict[tuple[int, int], Resolution] = {}
     # A speaker inside another statement's content ("Xi said he and Putin
-    # announced ...") is reported, not present: it is no antecedent.
-    contents = _Ranges([(f.start, f.end) for s in state.statements for f in s.content.fragments])
-    for index in order:
+    # announced ...") is reported, not present: it is no antecedent. The
+    # ranges are gathered when a person is first resolved.
+    contents: _Ranges | None = None
+    normalised = state.text
+    offsets = state.norm.offsets
+    for _start, index in order:
         speaker = state.statements[index].speaker
         assert speaker is not None
         key = (speaker.span.start, speaker.span.end)
-        if key not in resolved:
-            text = (
-                state.text[key[0] : key[1]]
-                if state.norm.offsets is None
-                else _normalised(state, key[0], key[1])
-            )
-            mention = Mention(key[0], key[1], text)
-            resolved[key] = _resolve(resolver, mention)
-            if resolved[key].kind == "person" and not contents.contain(key):
-                resolver.history.append((key[0], resolved[key]))
+        if key in resolved:
+            continue
+        text = (
+            normalised[key[0] : key[1]] if offsets is None else _normalised(state, key[0], key[1])
+        )
+        resolution = resolved[key] = _resolve(resolver, Mention(key[0], key[1], text))
+        if resolution.kind == "person":
+            if contents is None:
+                contents = _Ranges(
+                    [(f.start, f.end) for s in state.statements for f in s.content.fragments]
+                )
+            if not contents.contain(key):
+                resolver.history.append((key[0], resolution))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
     statements: list[Statement] = []
@@ -888,7 +950,9 @@ def resolve_speakers(state: State) -> None:
                 entities[key2] = len(records)
                 records.append(_EntityDraft(resolution))
             entity = entities[key2]
-            records[entity].mentions.add(speaker.span)
+            records[entity].mentions.setdefault(
+                (speaker.span.start, speaker.span.end), speaker.span
+            )
         how = speaker.how
         if (
             how == "name"
@@ -897,6 +961,16 @@ def resolve_speakers(state: State) -> None:
             and speaker.text.split()[-1].casefold() in titles()
         ):
             how = "title"
+        if (
+            entity is None
+            and resolution.name is None
+            and speaker.name is None
+            and resolution.kind == speaker.kind
+            and how == speaker.how
+            and speaker.entity is None
+        ):
+            statements.append(statement)  # resolved to what it already says
+            continue
         # Built field by field rather than with attrs.evolve, which costs
         # several times more; test_speakers checks that no field is missed.
         resolved_speaker = Speaker(
@@ -924,7 +998,7 @@ def resolve_speakers(state: State) -> None:
             name=r.resolution.name,
             kind=r.resolution.kind,
             title=r.resolution.title,
-            mentions=tuple(sorted(r.mentions, key=lambda s: (s.start, s.end))),
+            mentions=tuple([r.mentions[key] for key in sorted(r.mentions)]),
         )
         for r in records
     ]
@@ -941,11 +1015,9 @@ def _normalised(state: State, start: int, end: int) -> str:
 @attrs.define
 class _EntityDraft:
     resolution: Resolution
-    mentions: set[Span] = attrs.Factory(set)
-
-
-def _mention_start(statement: Statement) -> int:
-    return -1 if statement.speaker is None else statement.speaker.span.start
+    # Spans by offsets: a name's span is made only when no speaker mention
+    # has it already, and the offsets sort without a key function.
+    mentions: dict[tuple[int, int], Span] = attrs.Factory(dict)
 
 
 class _Ranges:
@@ -981,10 +1053,11 @@ def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
     # A name shares its last word with the person's fullest name, or holds
     # it ("Xi" in "Xi Jinping"): other names need no look-up.
     words = {word for person in people for word in person.split()}
-    for start, end, name in resolver.names:
-        if name.organisation or name.words[-1] not in words:
+    # Filtered in a comprehension first: most names are passed over.
+    for name in [n for n in resolver.names if n.words[-1] in words]:
+        if name.organisation:
             continue
         full = resolver.fullest(name.words)
         record = people.get(full)
-        if record is not None:
-            record.mentions.add(Span(start, end))
+        if record is not None and (name.start, name.end) not in record.mentions:
+            record.mentions[(name.start, name.end)] = Span(name.start, name.end)

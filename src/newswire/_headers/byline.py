@@ -42,6 +42,8 @@ __all__ = [
 _BY = regex.compile(
     r"(?:By|BY|by)[ \t]++(?:(?P<agency>Xinhua|XINHUA)[ ]++(?:[\p{L}]++[ ]++){0,2}?writers?+[ ]++)?+"
 )
+# What _BY opens with: tested first, since most blocks are not bylines.
+_BY_WORDS = ("By", "BY", "by")
 # Separators between names: ", "  " and "  " AND "  " & "  " | "
 _SPLIT = regex.compile(r"[ ]*+,[ ]*+(?:and[ ]++|AND[ ]++)?+|[ ]++(?:and|AND)[ ]++|[ ]*+[|&][ ]*+")
 # e.g. "Jane"  "O'NEILL"  "McDonald"  "Yu-kuo"  "J."  "D'AMATO"
@@ -215,7 +217,7 @@ def record_byline(state: State, start: int, end: int) -> bool:
         end -= 1
     if line_end - start > _MAX_LINE:
         return False
-    by = _BY.match(text, start, line_end)
+    by = _BY.match(text, start, line_end) if text.startswith(_BY_WORDS, start) else None
     if by is None:
         # Without "By", only "NAME, AP Business Writer" counts: test cheaply.
         comma = text.rfind(",", start, line_end)
@@ -281,7 +283,16 @@ def recognize_byline(state: State, block: Block, index: int) -> int | None:
     Read a byline block: ``By ...`` and an optional title or copyright line.
     """
     del index
-    if state.byline is not None or state.text.count("\n", block.start, block.end) > 1:
+    text = state.text
+    if (
+        state.byline is not None
+        or text.count("\n", block.start, block.end) > 1
+        # record_byline wants "By" or a comma before a title: most blocks
+        # here (headlines) have neither, which two C calls tell.
+        or not (
+            text.startswith(_BY_WORDS, block.start) or text.find(",", block.start, block.end) >= 0
+        )
+    ):
         return None
     return block.end if record_byline(state, block.start, block.end) else None
 
@@ -297,7 +308,7 @@ def split_byline(state: State, block: Block) -> int | None:
     text = state.text
     line_end = text.find("\n", block.start, block.end)
     line_end = block.end if line_end < 0 else line_end
-    by = _BY.match(text, block.start, line_end)
+    by = _BY.match(text, block.start, line_end) if text.startswith(_BY_WORDS, block.start) else None
     if by is None or line_end - block.start > _MAX_LINE * 2:
         return None
     fallback = None
@@ -332,6 +343,10 @@ def recognize_bracket_credit(state: State, start: int, end: int) -> int | None:
     """
     Read an FBIS reporter credit ``[REPORT] [NAME]`` at ``start``; return its end.
     """
+    # The credit opens with its bracket, perhaps after spaces: most story
+    # text opens with neither, which saves trying the pattern.
+    if not state.text.startswith(("[", " "), start):
+        return None
     match = _BRACKET_CREDIT.match(state.text, start, end)
     if match is None or state.byline is not None:
         return None

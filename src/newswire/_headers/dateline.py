@@ -19,6 +19,7 @@ Dateline recognition.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,7 +35,6 @@ from newswire._patterns import (
     DATELINE_NO_DATE,
     DATELINE_PAREN,
     DATELINE_PREFIX,
-    DATELINE_SEPARATOR,
     DATELINE_SLASH,
     DATELINE_UNDATED,
     DAY_MONTH,
@@ -89,6 +89,17 @@ _CONNECTORS = frozenset(
     ]
 )
 _MAX_PLACE_WORDS = 6
+# The characters a separator (DATELINE_SEPARATOR) opens with.
+_SEPARATOR_CHARS = frozenset("-\u2014\u2013\u2015_:")
+# Every dateline holds one of these on its line: a separator, or the bracket
+# or slash of an agency credit (which may stand without a separator). A line
+# with none is no dateline, and saying so takes one scan in C rather than
+# reading its place words first. stdlib re: a plain character class.
+_MARKS = re.compile("[-_:(\\[/\u2013\u2014\u2015]")
+# In the first of several blocks only a dateline with an agency credit, a
+# date after a comma, or the undated or placeholder form counts: each needs
+# a bracket, a slash or a comma ("NO CITY" aside).
+_FIRST_BLOCK_MARKS = re.compile("[,(\\[/]")
 _BY_WORDS = frozenset({"By", "BY", "by"})
 _MAX_TAILS = 8
 
@@ -131,27 +142,62 @@ def _skip_spaces(text: str, pos: int, end: int) -> int:
     return pos
 
 
+# Stdlib twins of the patterns a scan tries most, for ASCII text. The regex
+# module pays a fixed cost per call several times that of re, and a scan
+# makes a dozen calls. In ASCII text \p{L} is [A-Za-z], \d is [0-9] and \p{M}
+# matches nothing, so a twin matches exactly what its pattern does there:
+# where the pattern's quantifiers are possessive, giving back what they took
+# never lets the rest match (tests/test_datelines.py checks the pairs against
+# each other). Other text uses the patterns themselves. The separator pattern
+# has no Unicode classes: its twin serves all text.
+_ASCII_PLACE_WORD = re.compile(r"[A-Za-z][A-Za-z'.&/\-]*")
+_ASCII_MONTH_DAY = re.compile(
+    r"(?P<month>[A-Za-z]{3,10})\.?[ ]{0,2}(?P<day>(?=[OlI]?\d)[\dOlI]{1,3})(?![A-Za-z\d])"
+    r"(?:,?[ ]?(?P<year>(?:19|20)\d\d)(?![A-Za-z\d]))?"
+)
+_SEPARATOR = re.compile("-{1,3}|[\u2014\u2013\u2015]{1,2}|_{1,2}|:")
+
+_DATE_PATTERNS: tuple[regex.Pattern[str], ...] = (MONTH_DAY, DAY_MONTH)
+_MONTH_FIRST: tuple[regex.Pattern[str] | re.Pattern[str], ...] = (MONTH_DAY,)
+_ASCII_MONTH_FIRST: tuple[regex.Pattern[str] | re.Pattern[str], ...] = (_ASCII_MONTH_DAY,)
+_DAY_FIRST: tuple[regex.Pattern[str], ...] = (DAY_MONTH,)
+
+
 def _read_date(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
     """
     Read a date at ``pos`` into ``found``; return where it ends, or None.
     """
-    for pattern in (MONTH_DAY, DAY_MONTH):
+    if pos >= end:
+        return None
+    # A date opens with a month name (a letter) or a day number (a digit):
+    # an ASCII first character rules patterns out before they are tried.
+    char = text[pos]
+    patterns: tuple[regex.Pattern[str] | re.Pattern[str], ...] = _DATE_PATTERNS
+    if char.isascii():
+        if "0" <= char <= "9":
+            patterns = _DAY_FIRST
+        elif char.isalpha():
+            patterns = _ASCII_MONTH_FIRST if text.isascii() else _MONTH_FIRST
+        else:
+            return None
+    for pattern in patterns:
         match = pattern.match(text, pos, end)
         if match is None:
             continue
-        month = guess_month(match.group("month"))
+        month_name, day, year = match.group("month", "day", "year")
+        month = guess_month(month_name)
         if month is None:
             continue
         found.month = month
-        day = match.group("day")
-        if day[0] == "l" and month_number(match.group("month") + "l") == month:
+        if day[0] == "l" and month_number(month_name + "l") == month:
             # e.g. "Apri l7": the month's last letter slipped past the space.
             day = day[1:]
         found.day = read_day(day)
-        year = match.group("year")
         found.year = None if year is None else int(year)
         found.date = match.span()
         return match.end()
+    if patterns is _DAY_FIRST:
+        return None
     match = MONTH_ONLY.match(text, pos, end)
     if match is not None:
         month = guess_month(match.group("month"))
@@ -171,8 +217,9 @@ def _read_place(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
     scan = pos
     lower = False
     last_word_end: int | None = None
+    place_word = _ASCII_PLACE_WORD if text.isascii() else PLACE_WORD
     while words < _MAX_PLACE_WORDS:
-        match = PLACE_WORD.match(text, scan, end)
+        match = place_word.match(text, scan, end)
         if match is None:
             break
         word = match.group()
@@ -242,8 +289,9 @@ def _read_region(text: str, pos: int, end: int) -> int | None:
     # e.g. "Kenya"  "N.Y."  "New Zealand"  "Md"  "KY": up to three capitalised words.
     scan = pos
     last = None
+    place_word = _ASCII_PLACE_WORD if text.isascii() else PLACE_WORD
     for _ in range(3):
-        match = PLACE_WORD.match(text, scan, end)
+        match = place_word.match(text, scan, end)
         if match is None or not match.group()[0].isupper():
             break
         if (
@@ -262,7 +310,9 @@ def _read_region(text: str, pos: int, end: int) -> int | None:
 
 
 def _read_separator(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
-    match = DATELINE_SEPARATOR.match(text, pos, end)
+    if pos >= end or text[pos] not in _SEPARATOR_CHARS:
+        return None
+    match = _SEPARATOR.match(text, pos, end)
     if match is None:
         return None
     sep = match.group()
@@ -295,6 +345,8 @@ def scan_dateline(text: str, start: int, end: int) -> DatelineCandidate | None:
     """
     line_end = text.find("\n", start, end)
     end = min(end if line_end < 0 else line_end, start + _MAX_CHARS)
+    if _MARKS.search(text, start, end) is None:
+        return None
     pos = start
     if pos + 1 < end and (text[pos] in "*#>" or text[pos + 1] in " \t"):
         prefix = DATELINE_PREFIX.match(text, pos, end)
@@ -327,7 +379,9 @@ def _read_tails(
     # any of the orders the agencies use, up to the separator.
     comma = False
     for _ in range(_MAX_TAILS):
-        scan = _skip_spaces(text, pos, end)
+        scan = pos
+        while scan < end and text[scan] in " \t":
+            scan += 1
         if scan >= end:
             break
         if text[scan] == ",":
@@ -505,10 +559,14 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     Store the dateline record on the state; return where it ends.
     """
     text = state.text
+    # The text's own methods, looked up once: State.span/State.original only
+    # forward to them, and a dateline builds half a dozen spans.
+    norm = state.norm
+    span, original, slice_and_span = norm.span, norm.slice, norm.slice_and_span
     date = None
     date_span = None
     if found.date is not None:
-        date_span = state.span(*found.date)
+        date_span = span(*found.date)
     if found.month is not None and found.day is not None:
         reference = state.reference_date or state.caller_reference
         if not 1 <= found.day <= 31:
@@ -528,12 +586,16 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     region = None
     if found.regions:
         r_start, r_end = found.regions[0][0], found.regions[-1][1]
-        region = state.original(r_start, r_end)
+        region = original(r_start, r_end)
+    dateline_text, dateline_span = slice_and_span(found.start, found.end)
+    place = place_span = None
+    if found.place is not None:
+        place, place_span = slice_and_span(*found.place)
     state.dateline = Dateline(
-        text=state.original(found.start, found.end),
-        span=state.span(found.start, found.end),
-        place=None if found.place is None else state.original(*found.place),
-        place_span=None if found.place is None else state.span(*found.place),
+        text=dateline_text,
+        span=dateline_span,
+        place=place,
+        place_span=place_span,
         region=region,
         date=date,
         date_span=date_span,
@@ -541,7 +603,7 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
         day=found.day if found.day is not None and 1 <= found.day <= 31 else None,
         agency=found.agency,
         agency_text=found.agency_text,
-        agency_span=None if found.agency_span is None else state.span(*found.agency_span),
+        agency_span=None if found.agency_span is None else span(*found.agency_span),
         separator=found.separator or None,
     )
     end = found.end
@@ -554,10 +616,23 @@ def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate |
     """
     Return the dateline candidate at the start of ``block`` if it counts.
     """
-    found = scan_dateline(state.text, block.start, block.end)
+    text = state.text
+    first_of_many = index == 0 and len(state.blocks) > 1 and state.headline is None
+    if first_of_many:
+        # Only a strong candidate counts here (see accept_dateline). Looking
+        # along the whole first line, not just as far as a scan reads, keeps
+        # the test simple and is as safe.
+        line_end = text.find("\n", block.start, block.end)
+        if line_end < 0:
+            line_end = block.end
+        if (
+            _FIRST_BLOCK_MARKS.search(text, block.start, line_end) is None
+            and text.find("NO CITY", block.start, line_end) < 0
+        ):
+            return None
+    found = scan_dateline(text, block.start, block.end)
     if found is None:
         return None
-    first_of_many = index == 0 and len(state.blocks) > 1 and state.headline is None
     return found if accept_dateline(state, found, first_of_many=first_of_many) else None
 
 

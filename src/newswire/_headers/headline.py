@@ -55,7 +55,11 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         # A long first block is story text, not a headline and its deck.
         return None
     start = block.start
-    advisory = ADVISORY_LINE.match(text, start, _line_end(text, start, block.end))
+    advisory = (
+        ADVISORY_LINE.match(text, start, _line_end(text, start, block.end))
+        if text.startswith("(", start)
+        else None
+    )
     if (
         advisory is not None
         and advisory.end() < _line_end(text, start, block.end)
@@ -89,5 +93,6 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         end -= 1
     if end - start > _MAX_CHARS or end <= start:
         return None
-    state.headline = Headline(text=state.original(start, end), span=state.span(start, end))
+    headline_text, span = state.norm.slice_and_span(start, end)
+    state.headline = Headline(text=headline_text, span=span)
     return end

@@ -43,7 +43,7 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     """
     Read the corpus header ``date YYYY-MM-DD <headline>`` at the top.
     """
-    if index != 0:
+    if index != 0 or not state.text.startswith("date", block.start):
         return None
     match = HEADER_LINE.match(state.text, block.start, block.end)
     if match is None or "\n" in match.group():
@@ -79,9 +79,12 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
     Read a one-line source or timestamp line near the top.
     """
     del index
-    if block.end - block.start > 120 or "\n" in state.text[block.start : block.end]:
+    text, start, end = state.text, block.start, block.end
+    if end - start > 120 or text.find("\n", start, end) >= 0:
         return None
-    match = SOURCE_LINE.match(state.text, block.start, block.end)
+    # Cheap tests first: a source line has its closing parenthesis, and a
+    # timestamp line opens with a letter of its word (in either case).
+    match = SOURCE_LINE.match(text, start, end) if text.find(")", start, end) >= 0 else None
     if match is not None:
         agency = canonical_agency(match.group("agency"))
         if agency is None:
@@ -89,7 +92,10 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
         when = parse_timestamp(match.group("when"))
         kind = "source"
     else:
-        match = TIMESTAMP_LINE.match(state.text, block.start, block.end)
+        first = text[start]
+        if first.isascii() and first not in "UuPpLl":
+            return None
+        match = TIMESTAMP_LINE.match(text, start, end)
         if match is None:
             return None
         when = parse_timestamp(match.group("when"))
@@ -133,6 +139,10 @@ def recognize_advisory(state: State, block: Block, index: int) -> int | None:
     Read a wire advisory line such as ``(LEAD)`` or ``(ATTN: ...)``.
     """
     del index
-    if ADVISORY_LINE.fullmatch(state.text, block.start, block.end) is None:
+    # An advisory opens with its parenthesis: test that before the pattern.
+    if (
+        not state.text.startswith("(", block.start)
+        or ADVISORY_LINE.fullmatch(state.text, block.start, block.end) is None
+    ):
         return None
     return _plain_line(state, block, "advisory")

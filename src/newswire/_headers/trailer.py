@@ -29,13 +29,33 @@ if TYPE_CHECKING:
 
 __all__ = ["recognize_trailer"]
 
-# e.g. "Reuter"  "REUTER"  "Enditem"  "End item"  "Fin"  "MORE"  "(END)"  "-30-"
-_END_MARKER = regex.compile(
-    r"(?:Reuters?+|REUTERS?+|reuters?+|Enditem|ENDITEM|End[ ]item|Fin|MORE|More"
-    r"|\(END\)|-30-|\#\#\#)\.?+\Z"
+# e.g. "Reuter"  "REUTER"  "Enditem"  "End item"  "Fin"  "MORE"  "(END)"  "-30-": a
+# block that is one of these, with or without a full stop. A set lookup: most
+# blocks tested are short paragraphs, and a lookup costs less than a match.
+_END_MARKERS = frozenset(
+    {
+        "Reuter",
+        "Reuters",
+        "REUTER",
+        "REUTERS",
+        "reuter",
+        "reuters",
+        "Enditem",
+        "ENDITEM",
+        "End item",
+        "Fin",
+        "MORE",
+        "More",
+        "(END)",
+        "-30-",
+        "###",
+    }
 )
+# The longest end marker, "End item.": a longer block is none.
+_MAX_END_MARKER = 9
 # e.g. "... closed higher. Enditem"
 _INLINE_END = regex.compile(r"(?<=[.\"'\u201d\u2019)])[ \t]++(?:Enditem|ENDITEM)\.?+\Z")
+_INLINE_END_WORDS = ("Enditem", "ENDITEM", "Enditem.", "ENDITEM.")
 # e.g. "(Reporting by Larry Fine in New York; Editing by Ken Ferris)"
 _CREDITS = regex.compile(
     r"\(?+(?P<body>(?:Additional[ ])?(?:Reporting|Writing|Editing|Compiled)[ ]by"
@@ -133,7 +153,12 @@ def recognize_trailer(state: State) -> int:
     text = state.text
     if len(blocks) > 1:
         last = blocks[-1]
-        inline = _INLINE_END.search(text, last.start, last.end)
+        # The marker ends the block: test that before searching the block.
+        inline = (
+            _INLINE_END.search(text, last.start, last.end)
+            if text.endswith(_INLINE_END_WORDS, last.start, last.end)
+            else None
+        )
         if inline is not None:
             m_start = inline.start() + len(inline.group()) - len(inline.group().lstrip())
             marker = state.span(m_start, last.end)
@@ -152,7 +177,8 @@ def recognize_trailer(state: State) -> int:
         if (
             marker_span is None
             and not found
-            and _END_MARKER.match(text, block.start, block.end) is not None
+            and block.end - block.start <= _MAX_END_MARKER
+            and text[block.start : block.end].removesuffix(".") in _END_MARKERS
         ):
             marker_span = state.span(block.start, block.end)
         else:
@@ -163,9 +189,14 @@ def recognize_trailer(state: State) -> int:
         first -= 1
     if first < len(blocks):
         start, end = blocks[first].start, blocks[-1].end
+        # A trailer that is its end marker alone shares the marker's span.
+        if marker_span is not None and first == len(blocks) - 1:
+            span = marker_span
+        else:
+            span = state.span(start, end)
         state.trailer = Trailer(
             text=state.original(start, end),
-            span=state.span(start, end),
+            span=span,
             credits=tuple(found),
             end_marker=marker_span,
         )
