@@ -7,8 +7,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newswire._blocks import segment_blocks
+from newswire._blocks import _segment_lines, segment_blocks
 from newswire._text import normalize
 
 
@@ -64,3 +66,14 @@ class TestSegmentBlocks:
 
         assert all(b.start < b.end for b in found)
         assert all(a.end < b.start for a, b in itertools.pairwise(found))
+
+    @given(st.text(alphabet="ab \t\n\x0b\u3000", max_size=40))
+    def test_fast_reading_matches_line_by_line(self, text: str) -> None:
+        """
+        The split at blank lines gives the blocks the line-by-line reading gives.
+        """
+        expected = [(b.start, b.end) for b in _segment_lines(text)]
+
+        actual = [(b.start, b.end) for b in segment_blocks(text)]
+
+        assert expected == actual

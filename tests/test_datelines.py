@@ -7,11 +7,21 @@ Every test line here is our own, written in the agencies' styles.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newswire
+from newswire import _patterns as patterns
+from newswire._headers import dateline
 from newswire._headers.dateline import scan_dateline
+
+if TYPE_CHECKING:
+    import re
+
+    import regex
 
 REF = dt.date(2024, 1, 5)
 BODY = "\n\nA second paragraph follows the lead."
@@ -634,3 +644,67 @@ class TestScan:
         assert found is not None
         expected = (False, "-")
         assert expected == (found.strong, found.separator)
+
+
+# Characters that exercise the date and place patterns at their edges: month
+# letters, the O, l and I typed for digits, digits, and the punctuation the
+# patterns read.
+_ASCII_EDGES = "JanMarchSeptOlIxZ0123456789 .,'&/-_:"
+
+
+def _same_match(first: regex.Match[str] | None, second: re.Match[str] | None) -> bool:
+    # Two match results (regex module and stdlib re) cover the same text, group
+    # by group.
+    if first is None or second is None:
+        return first is None and second is None
+    names = list(second.re.groupindex)
+    return first.span() == second.span() and [first.span(n) for n in names] == [
+        second.span(n) for n in names
+    ]
+
+
+class TestAsciiTwins:
+    """
+    The stdlib twins used on ASCII text match exactly what the patterns match.
+    """
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("Feb 26 - Showers", id="month-day"),
+            pytest.param("Sept. 3, 1987 -", id="month-day-year"),
+            pytest.param("Apri l7 -", id="letter-for-digit"),
+            pytest.param("Janl1234 ", id="day-too-long"),
+            pytest.param("Marchxyzabcd 4", id="month-too-long"),
+            pytest.param("June -", id="month-only"),
+        ],
+    )
+    def test_date_cases(self, text: str) -> None:
+        """
+        Dates, and near misses, read the same through either pattern.
+        """
+        pairs = [
+            (patterns.MONTH_DAY, dateline._ASCII_MONTH_DAY),
+            (patterns.MONTH_ONLY, dateline._ASCII_MONTH_ONLY),
+        ]
+
+        actual = [_same_match(old.match(text), new.match(text)) for old, new in pairs]
+
+        assert [True, True] == actual
+
+    @given(st.text(alphabet=_ASCII_EDGES, max_size=16), st.integers(0, 16))
+    def test_random_ascii(self, text: str, pos: int) -> None:
+        """
+        On any ASCII text, each twin matches what its pattern matches.
+        """
+        pairs = [
+            (patterns.PLACE_WORD, dateline._ASCII_PLACE_WORD),
+            (patterns.MONTH_DAY, dateline._ASCII_MONTH_DAY),
+            (patterns.MONTH_ONLY, dateline._ASCII_MONTH_ONLY),
+            (patterns.DATELINE_SEPARATOR, dateline._SEPARATOR),
+        ]
+        pos = min(pos, len(text))
+
+        actual = [_same_match(old.match(text, pos), new.match(text, pos)) for old, new in pairs]
+
+        assert [True] * len(pairs) == actual

@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newswire
 from newswire import Dispatch
@@ -149,3 +151,14 @@ class TestNormalize:
         assert "ab" * 10_000 == norm.text
         assert len(norm.text) + 1 == len(norm.offsets or [])
         assert "ab" == norm.slice(len(norm.text) - 2, len(norm.text))
+
+    @given(st.text(alphabet="ab \t\n\r\x00\x0b\x1f\x7f-", max_size=30))
+    def test_ascii_fold_like_other_text(self, text: str) -> None:
+        """
+        ASCII text folds as it would inside text with other characters.
+        """
+        expected = normalize("\u00e9" + text).text[1:]
+
+        actual = normalize(text).text
+
+        assert expected == actual

@@ -21,11 +21,13 @@ def build_paragraphs(state: State) -> None:
     """
     Turn ``state.body`` into ``state.paragraphs``.
     """
-    # The text's own method, looked up once: a dispatch has many short
-    # paragraphs. Positional arguments (text, span, index): attrs' __init__
-    # takes them faster than keywords.
-    slice_and_span = state.norm.slice_and_span
+    # The text's own methods, looked up once: a dispatch has many short
+    # paragraphs, and State.original/State.span only forward to them.
+    original = state.norm.slice
+    span = state.norm.span
+    # Positional arguments (text, span, index): attrs' __init__ takes them
+    # faster than keywords.
     state.paragraphs = [
-        Paragraph(*slice_and_span(block.start, block.end), index)
+        Paragraph(original(block.start, block.end), span(block.start, block.end), index)
         for index, block in enumerate(state.body)
     ]

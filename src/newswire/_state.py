@@ -60,13 +60,15 @@ class State:
     statements: list[Statement] = attrs.Factory(list)
     entities: list[Entity] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
+    # The normalised text the recognisers read: a plain attribute, not a
+    # property over norm, because every stage reads it many times per parse.
+    text: str = attrs.field(init=False)
 
-    @property
-    def text(self) -> str:
+    def __attrs_post_init__(self) -> None:
         """
-        The normalised text the recognisers read.
+        Keep the normalised text at hand.
         """
-        return self.norm.text
+        self.text = self.norm.text
 
     def span(self, start: int, end: int) -> Span:
         """

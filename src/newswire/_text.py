@@ -17,7 +17,7 @@ from array import array
 import attrs
 import regex
 
-from newswire._model import Span
+from newswire._model import Span, _span
 
 # Characters folded one-for-one. Quotes are *not* folded here: the quote
 # recogniser needs to tell opening from closing marks.
@@ -54,11 +54,11 @@ _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
 # Other C0 control characters become spaces (tab stays a tab).
 _FOLD.update({cp: " " for cp in range(0x20) if cp not in (0x09, 0x0A, 0x0D)})
 _FOLD[0x7F] = " "
-# str.translate looks every character of a non-ASCII text up in a dict, which
-# costs a parse more than all its header rules. ASCII text is folded as bytes
-# (a C table lookup); other text has the characters to fold found by one
-# regex scan and replaced a character at a time (no fold yields a character
-# that is folded again, so the order does not matter).
+# str.translate looks every character of a non-ASCII text up in a dict (some
+# 100 ns a character), which made folding the costliest step of a parse. ASCII
+# text is folded as bytes (a C table lookup); other text has the characters
+# to fold found by one regex scan and replaced a character at a time (no fold
+# yields a character that is folded again, so the order does not matter).
 _ASCII_TABLE = bytes(ord(_FOLD[cp]) if cp in _FOLD else cp for cp in range(256))
 _FOLD_CHARS: dict[str, str] = {chr(cp): folded for cp, folded in _FOLD.items()}
 
@@ -105,7 +105,9 @@ class NormalizedText:
         Return the original-text span of the copy's ``start..end``.
         """
         if self.offsets is None:
-            return Span(start, end)
+            # Most spans of a parse are built here: a valid one skips the
+            # checks of Span's __init__; a bad one still raises through it.
+            return _span(start, end) if 0 <= start <= end else Span(start, end)
         if end <= start:
             pos = self.offsets[start]
             return Span(pos, pos)
@@ -122,20 +124,6 @@ class NormalizedText:
             return self.original[start:end]
         span = self.span(start, end)
         return self.original[span.start : span.end]
-
-    def slice_and_span(self, start: int, end: int) -> tuple[str, Span]:
-        """
-        Return both :meth:`slice` and :meth:`span` of the copy's ``start..end``.
-
-        One call instead of two, for the records built by the thousand.
-
-        >>> normalize("A\\u200bB C").slice_and_span(0, 2)
-        ('A\\u200bB', Span(start=0, end=3))
-        """
-        if self.offsets is None and 0 <= start <= end:
-            return self.original[start:end], Span(start, end)
-        span = self.span(start, end)
-        return self.original[span.start : span.end], span
 
 
 def normalize(text: str) -> NormalizedText:

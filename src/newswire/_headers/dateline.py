@@ -155,6 +155,7 @@ _ASCII_MONTH_DAY = re.compile(
     r"(?P<month>[A-Za-z]{3,10})\.?[ ]{0,2}(?P<day>(?=[OlI]?\d)[\dOlI]{1,3})(?![A-Za-z\d])"
     r"(?:,?[ ]?(?P<year>(?:19|20)\d\d)(?![A-Za-z\d]))?"
 )
+_ASCII_MONTH_ONLY = re.compile(r"(?P<month>[A-Za-z]{3,10})\.?(?=[ ]*[-\u2014\u2013\u2015_])")
 _SEPARATOR = re.compile("-{1,3}|[\u2014\u2013\u2015]{1,2}|_{1,2}|:")
 
 _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = (MONTH_DAY, DAY_MONTH)
@@ -198,7 +199,7 @@ def _read_date(text: str, pos: int, end: int, found: DatelineCandidate) -> int |
         return match.end()
     if patterns is _DAY_FIRST:
         return None
-    match = MONTH_ONLY.match(text, pos, end)
+    match = (_ASCII_MONTH_ONLY if text.isascii() else MONTH_ONLY).match(text, pos, end)
     if match is not None:
         month = guess_month(match.group("month"))
         if month is not None and len(match.group("month")) >= 3:
@@ -408,6 +409,8 @@ def _read_tails(
 
 # _read_item's answer for a line that cannot be a dateline.
 _FAIL = -1
+# What DATELINE_AGENCY_WORD opens with, tested before it is tried.
+_AGENCY_WORDS = ("Reuter", "REUTER")
 
 
 def _read_item(
@@ -432,7 +435,7 @@ def _read_item(
             found.comma_date = comma
             # "July 12." in TASS copy
             return after + 1 if text.startswith(".", after) else after
-    if comma and found.agency is None:
+    if comma and found.agency is None and text.startswith(_AGENCY_WORDS, scan):
         match = DATELINE_AGENCY_WORD.match(text, scan, end)
         if match is not None:
             found.agency = canonical_agency(match.group("inner"))
@@ -492,7 +495,7 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
     ``first_of_many`` is true for the first block of a dispatch that has
     more blocks: a headline sits there, so only a strong candidate counts.
     """
-    text = state.text
+    text = state.norm.text
     if found.undated or found.placeholder:
         return True
     if found.place is None:
@@ -558,11 +561,10 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     """
     Store the dateline record on the state; return where it ends.
     """
-    text = state.text
+    text = state.norm.text
     # The text's own methods, looked up once: State.span/State.original only
     # forward to them, and a dateline builds half a dozen spans.
-    norm = state.norm
-    span, original, slice_and_span = norm.span, norm.slice, norm.slice_and_span
+    span, original = state.norm.span, state.norm.slice
     date = None
     date_span = None
     if found.date is not None:
@@ -587,15 +589,11 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     if found.regions:
         r_start, r_end = found.regions[0][0], found.regions[-1][1]
         region = original(r_start, r_end)
-    dateline_text, dateline_span = slice_and_span(found.start, found.end)
-    place = place_span = None
-    if found.place is not None:
-        place, place_span = slice_and_span(*found.place)
     state.dateline = Dateline(
-        text=dateline_text,
-        span=dateline_span,
-        place=place,
-        place_span=place_span,
+        text=original(found.start, found.end),
+        span=span(found.start, found.end),
+        place=None if found.place is None else original(*found.place),
+        place_span=None if found.place is None else span(*found.place),
         region=region,
         date=date,
         date_span=date_span,
@@ -616,7 +614,7 @@ def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate |
     """
     Return the dateline candidate at the start of ``block`` if it counts.
     """
-    text = state.text
+    text = state.norm.text
     first_of_many = index == 0 and len(state.blocks) > 1 and state.headline is None
     if first_of_many:
         # Only a strong candidate counts here (see accept_dateline). Looking

@@ -48,7 +48,7 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         or len(state.blocks) < 2
     ):
         return None
-    text = state.text
+    text = state.norm.text
     if block.end - block.start > _MAX_BLOCK_CHARS or (
         text.count("\n", block.start, block.end) >= _MAX_BLOCK_LINES
     ):
@@ -93,6 +93,5 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         end -= 1
     if end - start > _MAX_CHARS or end <= start:
         return None
-    headline_text, span = state.norm.slice_and_span(start, end)
-    state.headline = Headline(text=headline_text, span=span)
+    state.headline = Headline(text=state.original(start, end), span=state.span(start, end))
     return end

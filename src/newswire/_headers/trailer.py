@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["recognize_trailer"]
 
 # e.g. "Reuter"  "REUTER"  "Enditem"  "End item"  "Fin"  "MORE"  "(END)"  "-30-": a
-# block that is one of these, with or without a full stop. A set lookup: most
-# blocks tested are short paragraphs, and a lookup costs less than a match.
+# block that is one of these, with or without a full stop. A set lookup costs
+# less than a pattern's match, and only a block this short is looked up.
 _END_MARKERS = frozenset(
     {
         "Reuter",
@@ -55,6 +55,7 @@ _END_MARKERS = frozenset(
 _MAX_END_MARKER = 9
 # e.g. "... closed higher. Enditem"
 _INLINE_END = regex.compile(r"(?<=[.\"'\u201d\u2019)])[ \t]++(?:Enditem|ENDITEM)\.?+\Z")
+# How a block with _INLINE_END ends: tested before the block is searched.
 _INLINE_END_WORDS = ("Enditem", "ENDITEM", "Enditem.", "ENDITEM.")
 # e.g. "(Reporting by Larry Fine in New York; Editing by Ken Ferris)"
 _CREDITS = regex.compile(
@@ -98,7 +99,7 @@ def _credits(
 
     Each credit's text and span are those of ``whole``, the role's words.
     """
-    text = state.text
+    text = state.norm.text
     start, end = names
     text_start, text_end = whole
     groups: list[tuple[list[Author], str | None]] = []
@@ -150,7 +151,7 @@ def recognize_trailer(state: State) -> int:
     is that marker alone.
     """
     blocks = state.blocks
-    text = state.text
+    text = state.norm.text
     if len(blocks) > 1:
         last = blocks[-1]
         # The marker ends the block: test that before searching the block.
@@ -207,7 +208,7 @@ def _block_credits(state: State, block: Block) -> list[Credit] | None:
     """
     Read the credits of one trailer block; None when it holds none.
     """
-    text = state.text
+    text = state.norm.text
     # Cheap tests first: most last blocks are story text.
     words = text[block.start : block.end].casefold()
     found = _CREDITS.match(text, block.start, block.end) if "by " in words else None
