@@ -193,7 +193,18 @@ class _Pool(Generic[T, R]):
             return [DispatchError(message, source_id=label(task)) for task in chunk], False
 
     def restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        # Only a broken pool is restarted. Its manager thread ends the
+        # workers it knows of, but a submit that raced with the crash may
+        # have started one more after that (CPython 3.11 checks and sets the
+        # broken flag without a common lock), which waits for work forever
+        # and hangs the manager thread's join, and so interpreter exit.
+        # Once the pool reports broken no process can be added, so killing
+        # every process it holds leaves nothing to wait for. (_processes is
+        # private; Python 3.14's kill_workers() is the public form.)
+        processes: dict[int, Any] = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
     def close(self, *, wait: bool) -> None:
