@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newswire._model import Cue, Quote, Span, Speaker, Statement, _span
+from newswire._model import Cue, Quote, Span, Speaker, Statement
 from newswire._quotes import QuoteSpan, has_quote_mark, scan_quotes
 from newswire._sentences import WORD, split_sentences
 from newswire._statements_lexicon import (
@@ -1640,10 +1640,7 @@ def _statement(state: State, draft: Draft) -> Statement | None:
     # Each span is mapped once and its original text sliced with it: the
     # same as state.original(), without mapping the offsets twice.
     original = state.norm.original
-    # Without deleted characters the offsets are the original's: the spans
-    # are built directly, valid by construction (fragments are trimmed and
-    # non-empty, cue and speaker come from token bounds).
-    to_span = _span if state.norm.offsets is None else state.norm.span
+    to_span = state.norm.span
     cue = None
     if draft.cue is not None:
         cue_span = to_span(draft.cue[0], draft.cue[1])

@@ -516,14 +516,6 @@ class Resolver:
             found = document_name(match.group(1).split(), noun) or found
         return found
 
-    def names_within(self, start: int, end: int) -> list[NameMention]:
-        """
-        Return the names that start inside ``start..end``.
-        """
-        low = bisect.bisect_left(self.starts, start)
-        high = bisect.bisect_left(self.starts, end)
-        return self.names[low:high]
-
 
 def resolve_coordination(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
