@@ -74,6 +74,40 @@ def compat(session: nox.Session) -> None:
     )
 
 
+@nox.session
+def compiled(session: nox.Session) -> None:
+    """
+    Build the compiled wheel (mypyc), install it and run the tests against it.
+
+    The wheel is built from the sdist, as an installer would, so nothing
+    compiled lands in src/. With ``NEWSWIRE_EXPECT_COMPILED`` set, the tests
+    check that the compiled modules are the ones loaded and that every sample
+    and shared-corpus text parses to byte-identical JSON in both builds.
+    Notebooks and docs are left to ``tests``; doctests cannot be collected
+    from compiled modules, and ``tests`` runs them on the same code.
+    """
+    wheels = Path(session.create_tmp()) / "wheels"
+    for old in wheels.glob("*.whl"):
+        old.unlink()
+    session.run(
+        "uv", "build", "--quiet", "--out-dir", str(wheels), external=True,
+        env={"HATCH_BUILD_HOOKS_ENABLE": "1"},
+    )  # fmt: skip
+    [wheel] = wheels.glob("newswire-*-cp*.whl")
+    session.install("--reinstall", str(wheel))
+    session.install(*nox.project.dependency_groups(PYPROJECT, "tests"))
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "tests",
+        "--ignore=tests/test_notebooks.py",
+        "--ignore=tests/test_docs.py",
+        *session.posargs,
+        env={"NEWSWIRE_EXPECT_COMPILED": "1"},
+    )
+
+
 @nox.session(name="property")
 def property_tests(session: nox.Session) -> None:
     """

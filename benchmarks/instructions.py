@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 
 from newswire import _pipeline
+from newswire._build import describe
 from newswire._state import State
 from newswire._text import normalize
 
@@ -137,7 +138,10 @@ def main() -> int:
     two = count(args.corpus, args.mb, args.stage, 2)
     per_mb = (two - one) / (size / _MB)
     what = "full parse" if args.stage is None else f"stage {args.stage}"
-    print(f"{args.corpus.name}: {size / _MB:.2f} MB, {what}: {per_mb / 1e9:.3f} G instructions/MB")
+    print(
+        f"{args.corpus.name}: {size / _MB:.2f} MB, {what} ({describe()} build): "
+        f"{per_mb / 1e9:.3f} G instructions/MB"
+    )
     return 0
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import newswire
+from newswire._build import describe
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -399,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         write_records(corpus, records)
         size = sum(len(r["text"].encode("utf-8")) for r in records) / _MB
         label = "synthetic (bundled samples)" if args.corpus is None else str(args.corpus)
+        python = sys.version.split()[0]
+        print(f"newswire {newswire.__version__}, {describe()} build, Python {python}")
         print(f"corpus: {label}: {len(records):,} documents, {size:.2f} MB of text")
 
         linear = None if args.only_workers else report_single(records, corpus, size, args.runs)

@@ -918,28 +918,32 @@ def _forward_content(
 # --- cue rules ------------------------------------------------------------
 
 
-class Context(list["Draft | None"]):
+class Context:
     """
-    The drafts made so far in a sentence (None where a cue made none).
+    What the cues of a sentence made so far.
 
-    ``floor`` is the token after the latest statement's cue clause and
-    ``last_speaker`` the latest draft with a speaker, kept up to date on
-    append so that rules read them in O(1).
+    ``cues`` counts the cues read, ``floor`` is the token after the latest
+    statement's cue clause and ``last_speaker`` the latest draft with a
+    speaker, kept up to date on append so that rules read them in O(1).
     """
+
+    # A plain class, not a list subclass: the compiled build (mypyc) cannot
+    # compile a class that inherits from a built-in type.
+    __slots__ = ("cues", "floor", "last_speaker")
 
     def __init__(self) -> None:
         """
-        Start empty.
+        Start with nothing made.
         """
-        # list() needs no initialising: a new Context is already empty.
+        self.cues = 0
         self.floor = 0
         self.last_speaker: Draft | None = None
 
     def append(self, draft: Draft | None) -> None:
         """
-        Add the outcome of one cue.
+        Record the outcome of one cue (None where it made no draft).
         """
-        list.append(self, draft)
+        self.cues += 1
         if draft is not None:
             self.floor = max(self.floor, draft.clause[1])
             if draft.speaker is not None:
@@ -1372,7 +1376,7 @@ def attribute_announcement(
     hit = hits[index]
     lowers = sentence.lowers
     after = max(hit.end, hit.extended)
-    if done:
+    if done.cues:
         return None
     first = 0
     while first < len(lowers) and not sentence.word(first):
@@ -1700,7 +1704,10 @@ def find_statements(state: State) -> None:
     if state.headline is not None and state.blocks:
         # Headlines carry statements too ("Lee says talks will resume").
         block = state.blocks[0]
-        if state.span(block.start, block.end) == state.headline.span:
+        span, headline = state.span(block.start, block.end), state.headline.span
+        # Offsets compared, not spans: compiled (mypyc), == between records
+        # would test identity (see tests/test_compiled_build.py).
+        if span.start == headline.start and span.end == headline.end:
             start, end = _trim(text, block.start, block.end)
             ranges.append((-1, start, end))
     for index, block in enumerate(state.body):

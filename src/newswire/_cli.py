@@ -37,6 +37,7 @@ import attrs
 
 from newswire import __version__
 from newswire._batch import map_ordered
+from newswire._build import describe
 from newswire._dates import coerce_date
 from newswire._evaluate import evaluate_records, format_report, read_gold
 from newswire._pipeline import parse
@@ -81,7 +82,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Parse wire-service dispatches into headline, dateline, byline, "
         "paragraphs and attributed statements.",
     )
-    parser.add_argument("--version", action="version", version=f"newswire {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"newswire {__version__} ({describe()})"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p_parse = commands.add_parser(

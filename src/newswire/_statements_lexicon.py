@@ -89,19 +89,20 @@ def multiword_cues() -> dict[str, re.Pattern[str]]:
     return table
 
 
-class _Node(dict[str, "_Node"]):
-    pass
+# A trie node: the next character to the node it leads to; "" marks a word's
+# end. A plain dict (the compiled build cannot subclass a built-in type).
+_Node = dict[str, "_Node"]
 
 
 def _trie_pattern(words: list[str]) -> str:
     # A trie-shaped alternation: the regex engine then tries one branch per
     # character instead of every word at every position.
-    trie = _Node()
+    trie: _Node = {}
     for word in words:
         node = trie
         for ch in word:
-            node = node.setdefault(ch, _Node())
-        node[""] = _Node()
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
     def render(node: _Node) -> str:
         parts = []
