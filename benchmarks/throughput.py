@@ -13,7 +13,9 @@ growth: the time for 1x, 2x, 4x, 8x the documents, and for one dispatch made
 1x..8x as long, each against linear (within 10% is "linear"). Then scaling:
 ``--workers 2`` against 1, both through ``parse_many`` and through the CLI
 (which reads, parses and serialises in the workers), alternating 1 and 2
-workers for ``--runs`` rounds and keeping the best of each. Other jobs on the
+workers for ``--runs`` rounds and keeping the best of each, over the corpus
+repeated to ``--workers-mb`` (24 MB by default, so that the pool's start-up,
+about half a second, does not dominate a run of a few seconds). Other jobs on the
 machine skew these wall-clock ratios, so the load, the CPU pressure and how
 many CPUs two spinning processes get (2.0 when idle) are printed beside them.
 With ``--stream-gb``, a JSON Lines file of that size is generated in the
@@ -327,7 +329,8 @@ def report_workers(records: list[dict[str, Any]], corpus: Path, size: float, run
     workers this process parses a share itself, as the second worker.
     """
     _parse_all(records[:50])  # warm lexicons and patterns
-    print(f"\nworkers (wall clock; CPUs: {os.cpu_count()}; before: {machine_state()}; "
+    print(f"\nworkers, over {size:.1f} MB (wall clock; CPUs: {os.cpu_count()}; "
+          f"before: {machine_state()}; "
           f"2 spinning processes get {capacity():.2f} CPUs)")  # fmt: skip
     walls: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
@@ -387,6 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream-workers", type=int, default=1, help="workers for the stream")
     parser.add_argument("--skip-workers", action="store_true", help="no 1-vs-2 worker runs")
     parser.add_argument("--only-workers", action="store_true", help="only the 1-vs-2 worker runs")
+    parser.add_argument(
+        "--workers-mb", type=float, default=24.0, help="text for the worker runs (corpus repeated)"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="newswire-bench-") as tmp:
@@ -407,7 +413,12 @@ def main(argv: list[str] | None = None) -> int:
         linear = None if args.only_workers else report_single(records, corpus, size, args.runs)
 
         if not args.skip_workers:
-            report_workers(records, corpus, size, args.runs)
+            repeats = max(1, round(args.workers_mb / size)) if size else 1
+            repeated = records * repeats
+            path = directory / "workers.jsonl"
+            write_records(path, repeated)
+            report_workers(repeated, path, size * repeats, args.runs)
+            path.unlink()
 
         if args.stream_gb:
             path = big_file(records, args.stream_gb, directory)
