@@ -96,14 +96,7 @@ def split_name(words: list[str]) -> tuple[int, str | None]:
     >>> split_name(["Malaysian", "Defence", "Minister", "Ali", "Hassan"])
     (3, 'Malaysian Defence Minister')
     """
-    cut = 0
-    title_end = 0
-    for index, word in enumerate(words[:-1]):
-        role = _role(word.casefold())
-        if role == _TITLE:
-            cut = title_end = index + 1
-        elif role == _CUT:
-            cut = index + 1
+    cut, title_end = _cut_and_title_end([_role(word.casefold()) for word in words[:-1]])
     if title_end == 0:
         return cut, None
     start = 0
@@ -125,6 +118,18 @@ def _role(folded: str) -> int:
     if lowered in _before_name() or word_class(lowered) in {"determiner", "boundary"}:
         return _CUT
     return 0
+
+
+def _cut_and_title_end(roles: list[int]) -> tuple[int, int]:
+    # From the roles of the words before a name's last: how many words to
+    # cut from the front, and where the title ends (0: no title).
+    cut = title_end = 0
+    for index, role in enumerate(roles):
+        if role == _TITLE:
+            cut = title_end = index + 1
+        elif role == _CUT:
+            cut = index + 1
+    return cut, title_end
 
 
 def _skipped_before_title(folded: str) -> bool:
@@ -444,14 +449,7 @@ def _shape(run: str) -> _Shape | None:
     while len(words) > 1 and words[-1].opener:
         words.pop()  # "Muhammad Ali In Louisville" read up to "In"
     # split_name, on the words' roles read once.
-    cut = 0
-    title_end = 0
-    for index in range(len(words) - 1):
-        role = words[index].role
-        if role == _TITLE:
-            cut = title_end = index + 1
-        elif role == _CUT:
-            cut = index + 1
+    cut, title_end = _cut_and_title_end([word.role for word in words[:-1]])
     names: list[str] = []
     organisation = False
     last = words[-1]

@@ -15,10 +15,6 @@
 #
 # Trailers (sign-offs, reporting credits) are recognised from the end of the
 # text by recognize_trailer, and removed from the body.
-#
-# The recognizers read the normalised text as state.norm.text rather than
-# through the State.text property: a dispatch runs a dozen of them, and each
-# property read is a Python call.
 """
 Header and trailer recognition.
 """
@@ -174,7 +170,7 @@ def _open_story(
 
 
 def _trimmed(state: State, start: int, end: int) -> Block | None:
-    text = state.norm.text
+    text = state.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

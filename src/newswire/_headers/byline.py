@@ -155,7 +155,7 @@ def _read_names(
     """
     Split ``start..end`` into authors, agency (canonical and surface) and title.
     """
-    text = state.norm.text
+    text = state.text
     authors: list[Author] = []
     agency = agency_text = title = None
     lowered: list[int] = []
@@ -208,7 +208,7 @@ def record_byline(state: State, start: int, end: int) -> bool:
     """
     Store the byline written at ``start..end``; False when it is not one.
     """
-    text = state.norm.text
+    text = state.text
     first_end = text.find("\n", start, end)
     line_end = end if first_end < 0 else first_end
     while line_end > start and text[line_end - 1] in " \t":
@@ -283,7 +283,7 @@ def recognize_byline(state: State, block: Block, index: int) -> int | None:
     Read a byline block: ``By ...`` and an optional title or copyright line.
     """
     del index
-    text = state.norm.text
+    text = state.text
     if (
         state.byline is not None
         or text.count("\n", block.start, block.end) > 1
@@ -305,7 +305,7 @@ def split_byline(state: State, block: Block) -> int | None:
     capitals and capitals ("By JANE DOE NEW YORK (AP)") the split is taken
     where the place is a known one.
     """
-    text = state.norm.text
+    text = state.text
     line_end = text.find("\n", block.start, block.end)
     line_end = block.end if line_end < 0 else line_end
     by = _BY.match(text, block.start, line_end) if text.startswith(_BY_WORDS, block.start) else None
@@ -345,9 +345,9 @@ def recognize_bracket_credit(state: State, start: int, end: int) -> int | None:
     """
     # The credit opens with its bracket, perhaps after spaces: most story
     # text opens with neither, which saves trying the pattern.
-    if not state.norm.text.startswith(("[", " "), start):
+    if not state.text.startswith(("[", " "), start):
         return None
-    match = _BRACKET_CREDIT.match(state.norm.text, start, end)
+    match = _BRACKET_CREDIT.match(state.text, start, end)
     if match is None or state.byline is not None:
         return None
     read = _read_names(state, *match.span("names"))
@@ -366,6 +366,6 @@ def recognize_bracket_credit(state: State, start: int, end: int) -> int | None:
         title=title,
     )
     end_at = match.end()
-    while end_at < end and state.norm.text[end_at] == " ":
+    while end_at < end and state.text[end_at] == " ":
         end_at += 1
     return end_at

@@ -380,9 +380,7 @@ def _read_tails(
     # any of the orders the agencies use, up to the separator.
     comma = False
     for _ in range(_MAX_TAILS):
-        scan = pos
-        while scan < end and text[scan] in " \t":
-            scan += 1
+        scan = _skip_spaces(text, pos, end)
         if scan >= end:
             break
         if text[scan] == ",":
@@ -495,7 +493,7 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
     ``first_of_many`` is true for the first block of a dispatch that has
     more blocks: a headline sits there, so only a strong candidate counts.
     """
-    text = state.norm.text
+    text = state.text
     if found.undated or found.placeholder:
         return True
     if found.place is None:
@@ -561,7 +559,7 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     """
     Store the dateline record on the state; return where it ends.
     """
-    text = state.norm.text
+    text = state.text
     # The text's own methods, looked up once: State.span/State.original only
     # forward to them, and a dateline builds half a dozen spans.
     span, original = state.norm.span, state.norm.slice
@@ -614,7 +612,7 @@ def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate |
     """
     Return the dateline candidate at the start of ``block`` if it counts.
     """
-    text = state.norm.text
+    text = state.text
     first_of_many = index == 0 and len(state.blocks) > 1 and state.headline is None
     if first_of_many:
         # Only a strong candidate counts here (see accept_dateline). Looking

@@ -48,7 +48,7 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         or len(state.blocks) < 2
     ):
         return None
-    text = state.norm.text
+    text = state.text
     if block.end - block.start > _MAX_BLOCK_CHARS or (
         text.count("\n", block.start, block.end) >= _MAX_BLOCK_LINES
     ):

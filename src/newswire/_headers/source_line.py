@@ -43,9 +43,9 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     """
     Read the corpus header ``date YYYY-MM-DD <headline>`` at the top.
     """
-    if index != 0 or not state.norm.text.startswith("date", block.start):
+    if index != 0 or not state.text.startswith("date", block.start):
         return None
-    match = HEADER_LINE.match(state.norm.text, block.start, block.end)
+    match = HEADER_LINE.match(state.text, block.start, block.end)
     if match is None or "\n" in match.group():
         return None
     try:
@@ -65,7 +65,7 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     )
     _set_reference(state, when)
     h_start, h_end = match.span("headline")
-    while h_end > h_start and state.norm.text[h_end - 1].isspace():
+    while h_end > h_start and state.text[h_end - 1].isspace():
         h_end -= 1
     if h_end > h_start:
         state.headline = Headline(
@@ -79,7 +79,7 @@ def recognize_source_line(state: State, block: Block, index: int) -> int | None:
     Read a one-line source or timestamp line near the top.
     """
     del index
-    text, start, end = state.norm.text, block.start, block.end
+    text, start, end = state.text, block.start, block.end
     if end - start > 120 or text.find("\n", start, end) >= 0:
         return None
     # Cheap tests first: a source line has its closing parenthesis, and a
@@ -129,7 +129,7 @@ def recognize_section_head(state: State, block: Block, index: int) -> int | None
     """
     Read an archive section head such as ``ABSTRACT.`` or ``FULL TEXT.``.
     """
-    if index == 0 or SECTION_HEAD.fullmatch(state.norm.text, block.start, block.end) is None:
+    if index == 0 or SECTION_HEAD.fullmatch(state.text, block.start, block.end) is None:
         return None
     return _plain_line(state, block, "section")
 
@@ -141,8 +141,8 @@ def recognize_advisory(state: State, block: Block, index: int) -> int | None:
     del index
     # An advisory opens with its parenthesis: test that before the pattern.
     if (
-        not state.norm.text.startswith("(", block.start)
-        or ADVISORY_LINE.fullmatch(state.norm.text, block.start, block.end) is None
+        not state.text.startswith("(", block.start)
+        or ADVISORY_LINE.fullmatch(state.text, block.start, block.end) is None
     ):
         return None
     return _plain_line(state, block, "advisory")

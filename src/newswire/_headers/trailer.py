@@ -99,7 +99,7 @@ def _credits(
 
     Each credit's text and span are those of ``whole``, the role's words.
     """
-    text = state.norm.text
+    text = state.text
     start, end = names
     text_start, text_end = whole
     groups: list[tuple[list[Author], str | None]] = []
@@ -151,7 +151,7 @@ def recognize_trailer(state: State) -> int:
     is that marker alone.
     """
     blocks = state.blocks
-    text = state.norm.text
+    text = state.text
     if len(blocks) > 1:
         last = blocks[-1]
         # The marker ends the block: test that before searching the block.
@@ -208,7 +208,7 @@ def _block_credits(state: State, block: Block) -> list[Credit] | None:
     """
     Read the credits of one trailer block; None when it holds none.
     """
-    text = state.norm.text
+    text = state.text
     # Cheap tests first: most last blocks are story text.
     words = text[block.start : block.end].casefold()
     found = _CREDITS.match(text, block.start, block.end) if "by " in words else None
