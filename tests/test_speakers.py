@@ -11,7 +11,8 @@ from newswire import _mentions, parse
 from newswire._mentions import find_names, name_shape, split_name
 from newswire._model import Speaker, Statement
 from newswire._pipeline import STAGES
-from newswire._speakers import Mention, Resolver, _resolve, resolve_speakers
+from newswire._speakers import _resolve, resolve_speakers
+from newswire._speakers.resolver import Mention, Resolver
 from newswire._state import State
 from newswire._text import normalize
 

@@ -1,0 +1,248 @@
+# Stage 6: speaker resolution. The names of the whole dispatch (headline and
+# body) are read once (_mentions); then every statement's speaker mention, in
+# text order, is resolved by the first rule of MENTION_RULES that claims it,
+# to a canonical name: the fullest form of the name the dispatch uses, titles
+# dropped. Pronouns go to the most recent person speaker (or named person)
+# before them, title nouns ("the minister") to the person introduced with that
+# title. A mention that cannot be resolved keeps name None, never a pronoun.
+# Resolved mentions are gathered into Dispatch.entities.
+#
+# A mention rule receives the resolver and the mention, and returns the
+# resolution (name, kind, title), or None when the mention is not its shape.
+#
+# resolver.py holds the dispatch's name index and the speakers resolved so
+# far; each rule family has its module: coordination, pronoun, name
+# (names and affiliations), description (documents, titles, definite and
+# unnamed sources).
+"""
+Speaker resolution.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newswire._model import Entity, Span, Speaker, Statement
+from newswire._speakers.coordination import resolve_coordination
+from newswire._speakers.description import (
+    resolve_definite,
+    resolve_description,
+    resolve_document,
+    resolve_title,
+)
+from newswire._speakers.name import resolve_affiliation, resolve_name
+from newswire._speakers.pronoun import resolve_pronoun
+from newswire._speakers.resolver import Mention, Resolution, Resolver
+from newswire._statements_lexicon import titles
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from newswire._state import State
+
+__all__ = ["MENTION_RULES", "resolve_speakers"]
+
+
+MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]], ...] = (
+    ("coordination", resolve_coordination),
+    ("pronoun", resolve_pronoun),
+    ("title", resolve_title),
+    ("affiliation", resolve_affiliation),
+    ("name", resolve_name),
+    ("document", resolve_document),
+    ("definite", resolve_definite),
+    ("description", resolve_description),
+)
+
+
+def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
+    for _name, rule in MENTION_RULES:
+        resolution = rule(resolver, mention)
+        if resolution is not None:
+            if (
+                resolution.name is None
+                and resolver.original.startswith(", ", mention.end)
+                and resolution.kind in {"anonymous", "unknown"}
+            ):
+                # "Carter's press secretary, Peter Cook, told ...": the
+                # description is named by the appositive after it.
+                named = resolver.appositive(mention.end)
+                if named is not None:
+                    return named
+            return resolution
+    return Resolution(None, "unknown")
+
+
+def resolve_speakers(state: State) -> None:
+    """
+    Resolve every statement's speaker mention to an entity.
+
+    >>> import newswire
+    >>> d = newswire.parse("Mayor Ann Lee opened the bridge. The mayor said it was safe.")
+    >>> [(s.speaker.text, s.speaker.name) for s in d.statements]
+    [('The mayor', 'Ann Lee')]
+    >>> [(e.name, e.title) for e in d.entities]
+    [('Ann Lee', 'Mayor')]
+    """
+    # Mentions are resolved in text order (statements with the same start
+    # in statement order), each distinct span once.
+    order = sorted(
+        (s.speaker.span.start, i) for i, s in enumerate(state.statements) if s.speaker is not None
+    )
+    if not order:
+        return
+    resolver = Resolver(state)
+    resolved: dict[tuple[int, int], Resolution] = {}
+    # A speaker inside another statement's content ("Xi said he and Putin
+    # announced ...") is reported, not present: it is no antecedent. The
+    # ranges are gathered when a person is first resolved.
+    contents: _Ranges | None = None
+    normalised = state.text
+    offsets = state.norm.offsets
+    for _start, index in order:
+        speaker = state.statements[index].speaker
+        assert speaker is not None
+        key = (speaker.span.start, speaker.span.end)
+        if key in resolved:
+            continue
+        text = (
+            normalised[key[0] : key[1]] if offsets is None else _normalised(state, key[0], key[1])
+        )
+        resolution = resolved[key] = _resolve(resolver, Mention(key[0], key[1], text))
+        if resolution.kind == "person":
+            if contents is None:
+                contents = _Ranges(
+                    [(f.start, f.end) for s in state.statements for f in s.content.fragments]
+                )
+            if not contents.contain(key):
+                resolver.history.append((key[0], resolution))
+    entities: dict[tuple[str, str], int] = {}
+    records: list[_EntityDraft] = []
+    statements: list[Statement] = []
+    for statement in state.statements:
+        speaker = statement.speaker
+        if speaker is None:
+            statements.append(statement)
+            continue
+        resolution = resolved[(speaker.span.start, speaker.span.end)]
+        entity = None
+        if resolution.name is not None:
+            key2 = (resolution.name, resolution.kind)
+            if key2 not in entities:
+                entities[key2] = len(records)
+                records.append(_EntityDraft(resolution))
+            entity = entities[key2]
+            records[entity].mentions.setdefault(
+                (speaker.span.start, speaker.span.end), speaker.span
+            )
+        how = speaker.how
+        if (
+            how == "name"
+            and resolution.kind == "person"
+            and resolution.name is not None
+            and speaker.text.split()[-1].casefold() in titles()
+        ):
+            how = "title"
+        if (
+            entity is None
+            and resolution.name is None
+            and speaker.name is None
+            and resolution.kind == speaker.kind
+            and how == speaker.how
+            and speaker.entity is None
+        ):
+            statements.append(statement)  # resolved to what it already says
+            continue
+        # Built field by field rather than with attrs.evolve, which costs
+        # several times more; test_speakers checks that no field is missed.
+        resolved_speaker = Speaker(
+            text=speaker.text,
+            span=speaker.span,
+            name=resolution.name,
+            kind=resolution.kind,
+            how=how,
+            entity=entity,
+        )
+        statements.append(
+            Statement(
+                kind=statement.kind,
+                content=statement.content,
+                cue=statement.cue,
+                speaker=resolved_speaker,
+                paragraphs=statement.paragraphs,
+                rule=statement.rule,
+            )
+        )
+    state.statements = statements
+    _add_name_mentions(resolver, records)
+    state.entities = [
+        Entity(
+            name=r.resolution.name,
+            kind=r.resolution.kind,
+            title=r.resolution.title,
+            mentions=tuple([r.mentions[key] for key in sorted(r.mentions)]),
+        )
+        for r in records
+    ]
+
+
+def _normalised(state: State, start: int, end: int) -> str:
+    # The mention's words as the names were read, from the normalised text:
+    # an invisible character inside "Lee" must not make another name.
+    offsets = state.norm.offsets
+    assert offsets is not None
+    return state.text[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+
+
+@attrs.define
+class _EntityDraft:
+    resolution: Resolution
+    # Spans by offsets: a name's span is made only when no speaker mention
+    # has it already, and the offsets sort without a key function.
+    mentions: dict[tuple[int, int], Span] = attrs.Factory(dict)
+
+
+class _Ranges:
+    """
+    Sorted character ranges that tell whether one of them contains a span.
+
+    A running maximum of the ends answers in logarithmic time.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [start for start, _end in ranges]
+        self.reach: list[int] = []
+        furthest = -1
+        for _start, end in ranges:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def contain(self, span: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self.starts, span[0]) - 1
+        return index >= 0 and self.reach[index] >= span[1]
+
+
+def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
+    # Every occurrence of a person's name (or a part of it) is a mention.
+    people = {
+        record.resolution.name: record
+        for record in records
+        if record.resolution.kind == "person" and record.resolution.name is not None
+    }
+    if not people:
+        return
+    # A name shares its last word with the person's fullest name, or holds
+    # it ("Xi" in "Xi Jinping"): other names need no look-up.
+    words = {word for person in people for word in person.split()}
+    # Filtered in a comprehension first: most names are passed over.
+    for name in [n for n in resolver.names if n.words[-1] in words]:
+        if name.organisation:
+            continue
+        full = resolver.fullest(name.words)
+        record = people.get(full)
+        if record is not None and (name.start, name.end) not in record.mentions:
+            record.mentions[(name.start, name.end)] = Span(name.start, name.end)

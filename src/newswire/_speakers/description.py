@@ -1,0 +1,119 @@
+"""
+Descriptions: documents, title nouns, definite descriptions and unnamed sources.
+"""
+
+from __future__ import annotations
+
+from newswire._mentions import document_name, documents
+from newswire._speakers.resolver import Mention, Resolution, Resolver, last_person
+from newswire._statements_lexicon import title_word, titles, word_class
+
+__all__ = ["resolve_definite", "resolve_description", "resolve_document", "resolve_title"]
+
+_DOCUMENT_WINDOW = 3000
+
+
+def resolve_document(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``a congressional report``, ``the survey``, ``it``: a document quoted like a person.
+    """
+    lowered = mention.text.rstrip(",").casefold().split()
+    if not lowered or lowered[0] not in {"a", "an", "the"}:
+        return None
+    nouns = documents()
+    head = next((i for i, w in enumerate(lowered) if w in nouns), None)
+    if head is None:
+        return None
+    words = mention.text.rstrip(",").split()
+    noun = lowered[head]
+    name = document_name(words[1:head], noun)
+    if name is not None:
+        return Resolution(name, "unknown")
+    if head > 1:
+        return None  # "a source familiar with the investigation"
+    # "the report": the one introduced before, named by its modifiers.
+    found = resolver.document_before(mention.start, _DOCUMENT_WINDOW, documents()[noun])
+    return None if found is None else Resolution(found, "unknown")
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "one", "another", "his", "her", "its", "their", "our", "this", "that"}
+)
+
+
+def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``The Chinese president``, ``the minister``: the person introduced with that title.
+    """
+    words = mention.text.split()
+    if not words:
+        return None
+    head = words[-1].casefold().rstrip(",")
+    first = words[0].casefold()
+    # Headlines drop articles: "Mayor vows ..." is the mayor the story
+    # introduces below, while in the body "King said" is a surname.
+    headline = resolver.in_headline(mention.start)
+    if head not in titles() or (
+        words[-1][:1].isupper() and first not in _DETERMINERS and not headline
+    ):
+        # "King said", "Bank chief Mervyn King said": a surname, not "the
+        # king"; a title noun in running text comes after a determiner.
+        return None
+    if first in {"a", "an", "one", "another"} or any(
+        w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]
+    ):
+        return Resolution(None, "anonymous")  # "a spokesman", "Lee's spokeswoman"
+    wanted = title_word(head)
+    # "The Florida senator": a place or party before the title must be in
+    # the title the person was introduced with.
+    modifiers = {w.casefold() for w in words[1:-1] if w[:1].isupper()}
+    candidates = (
+        resolver.persons_after(mention.start)
+        if headline
+        else resolver.persons_before(mention.start)
+    )
+    for name in candidates:
+        if name.title and wanted in {title_word(w) for w in name.title.split()}:
+            if not modifiers <= {w.casefold() for w in name.title.split()}:
+                continue
+            full = resolver.fullest(name.words)
+            return Resolution(full, "person", name.title)
+    if headline:
+        return None  # nothing precedes a headline: let the other rules try
+    # "the governor" with no titled introduction: the person last quoted or
+    # last opening a sentence, whichever is nearer.
+    return last_person(resolver, mention) or Resolution(None, "anonymous")
+
+
+def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``the 70-year-old``, ``The New York businessman``: the person last quoted.
+    """
+    words = mention.text.split()
+    if len(words) < 2 or words[0].casefold() != "the":
+        return None
+    head = words[-1].casefold().rstrip(",")
+    if (
+        not words[-1][:1].islower()
+        or head.endswith("s")
+        or word_class(head) in {"group", "organisation", "anonymous", "channel", "listener"}
+    ):
+        return None
+    return last_person(resolver, mention)
+
+
+def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``officials``, ``a source``, ``the ministry``: sources with no person name.
+    """
+    del resolver
+    words = [w.casefold() for w in mention.text.split()]
+    if not words:
+        return None
+    head = words[-1].rstrip(",")
+    cls = word_class(head)
+    if cls == "group" or (head.endswith("s") and words[0] not in {"the", "a", "an"}):
+        return Resolution(None, "group")
+    if cls == "organisation":
+        return Resolution(None, "organisation")
+    return Resolution(None, "anonymous" if words[0] in {"a", "an", "one"} else "unknown")

@@ -1,0 +1,528 @@
+"""
+The resolver: the names of one dispatch, indexed once, and the speakers resolved so far.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from newswire._mentions import (
+    NameMention,
+    document_name,
+    documents,
+    find_names,
+    newspaper_words,
+    organisation_aliases,
+    organisation_words,
+)
+from newswire._statements_lexicon import given_name_gender
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newswire._model import SpeakerKind
+    from newswire._state import State
+
+__all__ = ["Mention", "Resolution", "Resolver", "last_person"]
+
+# The dash after an AP dateline ("WASHINGTON (AP) — Ann Lee ...") opens the
+# first sentence.
+_SENTENCE_OPENERS = frozenset('.\n"”?!—')
+_SUBJECT_WINDOW = 30
+_LOOKBACK = 60
+_HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
+
+
+class Resolution(NamedTuple):
+    """
+    Who a mention refers to: canonical name (None when unknown), kind and title.
+    """
+
+    # Named tuples, this and Mention, not attrs records: every mention
+    # makes one of each, and a tuple is built several times faster. Neither
+    # leaves the speaker stage.
+
+    name: str | None
+    kind: SpeakerKind
+    title: str | None = None
+
+
+class Mention(NamedTuple):
+    """
+    A speaker mention being resolved: original offsets and text.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+class _NameIndex:
+    """
+    The names of one dispatch, read once, with the lookups built over them.
+    """
+
+    def __init__(self, state: State) -> None:
+        """
+        Read every name of the dispatch.
+        """
+        names = find_names(state.text, 0, len(state.text))
+        headline = state.headline
+        if headline is not None and names and _title_case(headline.text):
+            # "Why Does Israel Refuse to Recognize ...": in a headline in
+            # title case every word is capitalised, so no run there is a name.
+            end = headline.span.end
+            if state.norm.offsets is not None:
+                end = bisect.bisect_left(state.norm.offsets, end)
+            skip = 0
+            while skip < len(names) and names[skip].start < end:
+                skip += 1
+            names = names[skip:]
+        if state.norm.offsets is not None:
+            # The names keep original-text offsets from here on.
+            spans = [state.span(n.start, n.end) for n in names]
+            names = [
+                n._replace(start=sp.start, end=sp.end) for sp, n in zip(spans, names, strict=True)
+            ]
+        places = self._read(names)
+        if not places.isdisjoint(self.counts):
+            # A name read as a place once ("in East Africa") is a place
+            # throughout. Few dispatches write one both ways, so the names
+            # are read again only then.
+            names = [
+                n._replace(organisation=True) if not n.organisation and n.words in places else n
+                for n in names
+            ]
+            self._read(names)
+        self.names = names
+
+    def _read(self, names: list[NameMention]) -> set[tuple[str, ...]]:
+        # One pass over the names builds every lookup; returns the names of
+        # several words read as organisations or places.
+        self.starts: list[int] = []
+        # Multi-word person names: how often each is written, which words
+        # they contain, and the title each was first introduced with.
+        self.counts: dict[tuple[str, ...], int] = {}
+        self.by_word: dict[str, list[tuple[str, ...]]] = {}
+        self.titles: dict[str, str] = {}
+        self.organisations: dict[str, tuple[str, ...]] = {}
+        places: set[tuple[str, ...]] = set()
+        starts, counts, by_word, titles, organisations = (
+            self.starts,
+            self.counts,
+            self.by_word,
+            self.titles,
+            self.organisations,
+        )
+        for name in names:
+            starts.append(name.start)
+            words = name.words
+            if name.organisation:
+                if len(words) > 1:
+                    places.add(words)
+                for word in words:
+                    organisations.setdefault(word, words)
+                continue
+            if name.title:
+                titles.setdefault(" ".join(words), name.title)
+            if len(words) < 2:
+                continue
+            if words in counts:
+                counts[words] += 1
+            else:
+                counts[words] = 1
+                for word in set(words):
+                    by_word.setdefault(word, []).append(words)
+        return places
+
+
+def _title_case(text: str) -> bool:
+    # Most words of four letters or more start with a capital.
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) * 4 > len(words) * 3
+
+
+class Resolver:
+    """
+    The names of one dispatch, indexed once, and the speakers resolved so far.
+
+    Names are kept in text order with original-text offsets; lookups go
+    through indexes built on first use, so resolving a mention never
+    rescans the dispatch, and a dispatch whose speakers need no name ("the
+    company said", "officials said") is never read for names at all.
+    """
+
+    def __init__(self, state: State) -> None:
+        """
+        Start with no speaker resolved; the names are read on first use.
+        """
+        self._state = state
+        self._index: _NameIndex | None = None
+        self.history: list[tuple[int, Resolution]] = []
+        self._fullest: dict[tuple[str, ...], str] = {}
+        self.original = state.norm.original
+        self._honorific_gender: dict[str, str] | None = None
+        self._organisation_names: dict[str, str] = {}
+        self._mixed_case: bool | None = None
+
+    @property
+    def index(self) -> _NameIndex:
+        """
+        Return the names of the dispatch (read on first use).
+        """
+        if self._index is None:
+            self._index = _NameIndex(self._state)
+        return self._index
+
+    @property
+    def names_read(self) -> bool:
+        """
+        Tell whether the dispatch's names have been read yet.
+        """
+        return self._index is not None
+
+    @property
+    def names(self) -> list[NameMention]:
+        """
+        Return every name, in text order, with original-text offsets.
+        """
+        return self.index.names
+
+    @property
+    def starts(self) -> list[int]:
+        """
+        Return the start of every name, in text order.
+        """
+        return self.index.starts
+
+    @property
+    def counts(self) -> dict[tuple[str, ...], int]:
+        """
+        Map each multi-word person name to how often it is written.
+        """
+        return self.index.counts
+
+    @property
+    def mixed_case(self) -> bool:
+        """
+        Tell whether the dispatch is written in mixed case, not all capitals.
+        """
+        if self._mixed_case is None:
+            opening = self._state.text[:2000]
+            self._mixed_case = opening != opening.upper()
+        return self._mixed_case
+
+    @property
+    def by_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """
+        Map each word of a multi-word person name to the names holding it.
+        """
+        return self.index.by_word
+
+    def in_person_name(self, word: str) -> bool:
+        """
+        Tell whether a multi-word person name of the dispatch holds ``word``.
+        """
+        # An organisation word ("Inc", "Bank") makes every name holding it an
+        # organisation's, so "Varex Systems Inc said" is answered without
+        # reading the dispatch's names (most Reuters speakers are companies).
+        return word.casefold() not in organisation_words() and word in self.by_word
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """
+        Map person names to the title each was first introduced with.
+        """
+        return self.index.titles
+
+    @property
+    def organisations(self) -> dict[str, tuple[str, ...]]:
+        """
+        Map each word of an organisation name to the first name holding it.
+        """
+        return self.index.organisations
+
+    @property
+    def honorific_gender(self) -> dict[str, str]:
+        """
+        Map surnames written after ``Mr``/``Mrs``/``Ms`` to ``m``/``f`` (built on first use).
+        """
+        if self._honorific_gender is None:
+            marks: dict[str, str] = {}
+            text = self.original
+            for name in self.names:
+                start = name.start
+                # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
+                # Every honorific holds an "m": most names are passed over
+                # without building the lower-cased context.
+                before = text[max(0, start - 5) : start]
+                if "m" not in before and "M" not in before:
+                    continue
+                before = before.rstrip(". ").casefold()
+                for honorific, gender in _HONORIFIC_GENDERS:
+                    if before.endswith(honorific) and not before[: -len(honorific)][-1:].isalpha():
+                        marks.setdefault(name.words[-1], gender)
+                        break
+            self._honorific_gender = marks
+        return self._honorific_gender
+
+    def fullest(self, words: tuple[str, ...]) -> str:
+        """
+        Return the fullest person name containing ``words``.
+
+        A one-word mention is a surname ("Trump") or, failing that, a family
+        name written first ("Xi"); the person is the most frequent name with
+        that word there, and its longest variant gives the form.
+        """
+        cached = self._fullest.get(words)
+        if cached is None:
+            # Read apart from the look-up: most calls repeat a name.
+            cached = self._fullest[words] = self._read_fullest(words)
+        return cached
+
+    def _read_fullest(self, words: tuple[str, ...]) -> str:
+        holders = self.by_word.get(words[-1])
+        if not holders:
+            return " ".join(words)  # in no longer person name
+        wanted = set(words)
+        counts = self.counts
+        pool = [n for n in holders if len(n) > len(words) and wanted <= set(n)]
+        if len(words) > 1:
+            # A full name grows only inside ("Hillary Rodham Clinton"): a
+            # word before or after it is the sentence's ("Using Ted Cruz").
+            pool = [n for n in pool if n[0] == words[0] and n[-1] == words[-1]]
+        if not pool:
+            return " ".join(words)
+        last = [n for n in pool if n[-1] == words[-1]]
+        first = [n for n in pool if n[0] == words[0]]
+        candidates = last or first or pool
+
+        def support(name: tuple[str, ...]) -> int:
+            # How often the name is written, in this form or inside a
+            # longer one ("Hillary Clinton" inside "Crooked Hillary Clinton").
+            have = set(name)
+            return sum(counts[other] for other in candidates if have <= set(other))
+
+        best = max(candidates, key=lambda n: (support(n), -len(n)))
+        longest = best
+        for variant in self.by_word.get(best[-1], ()):
+            if variant[0] == best[0] and variant[-1] == best[-1] and len(variant) > len(longest):
+                longest = variant
+        return " ".join(longest)
+
+    def named(self, words: tuple[str, ...], pos: int) -> str:
+        """
+        Return the fullest name of the person ``words`` name at ``pos``.
+
+        A surname alone is the person last named with it ("Johnson" after
+        "Jeh Johnson" in a dispatch that also names Gary Johnson), when that
+        name was read cleanly: written twice, introduced with a title or
+        opening with a known given name. Otherwise, the most written one.
+        """
+        if len(words) == 1 and self._ambiguous(words[0]):
+            for name in self.persons_before(pos):
+                if len(name.words) > 1 and name.words[-1] == words[0]:
+                    if (
+                        name.title
+                        or self.counts.get(name.words, 0) > 1
+                        or given_name_gender(name.words[0])
+                    ):
+                        return self.fullest(name.words)
+                    break
+        return self.fullest(words)
+
+    def _ambiguous(self, word: str) -> bool:
+        # Whether two person names end with ``word`` ("Gary Johnson", "Jeh
+        # Johnson"); most surnames belong to one person and need no search.
+        ending = 0
+        for name in self.by_word.get(word, ()):
+            if name[-1] == word:
+                ending += 1
+                if ending > 1:
+                    return True
+        return False
+
+    def gender(self, name: str) -> str:
+        """
+        Return ``f``/``m`` when the name's pronoun is known, else ``""``.
+
+        An honorific in the dispatch (``Mrs. Clinton``) outranks the
+        given-name list.
+        """
+        words = name.split()
+        marked = self.honorific_gender.get(words[-1], "")
+        return marked or given_name_gender(words[0])
+
+    def subject_before(self, pos: int, gender: str) -> tuple[int, Resolution] | None:
+        """
+        Return the nearest person name before ``pos`` that opens a sentence.
+
+        Only the few names nearest ``pos`` are looked at; a person known to
+        take the other pronoun is skipped.
+        """
+        text = self.original
+        names = self.names
+        last = bisect.bisect_left(self.starts, pos) - 1
+        for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
+            name = names[index]
+            if name.organisation:
+                continue
+            start = name.start
+            before = text[max(0, start - 8) : start].rstrip()
+            if (
+                before
+                and before[-1] not in _SENTENCE_OPENERS
+                and not before.endswith(("Mr.", "Mrs.", "Ms.", "Dr."))
+            ):
+                continue
+            if len(name.words) > 1 and name.words[0].isupper() and self.mixed_case:
+                continue  # "OBAMA FOCUSED ON GOLF": a subhead, not a person
+            full = self.named(name.words, start)
+            if " " not in full or (gender and self.gender(full) not in {"", gender}):
+                continue  # a lone capitalised word ("Soon,") is no known person
+            return start, Resolution(full, "person", name.title or self.title_of(full))
+        return None
+
+    def title_of(self, name: str) -> str | None:
+        """
+        Return the title a person was introduced with, if any.
+        """
+        return self.titles.get(name)
+
+    def persons_before(self, pos: int) -> Iterator[NameMention]:
+        """
+        Yield the person names that start before ``pos``, nearest first.
+        """
+        names = self.names
+        last = bisect.bisect_left(self.starts, pos) - 1
+        # Antecedents are near: looking further back would make a dispatch
+        # with many mentions quadratic.
+        for index in range(last, max(-1, last - _LOOKBACK), -1):
+            name = names[index]
+            if not name.organisation:
+                yield name
+
+    def in_headline(self, pos: int) -> bool:
+        """
+        Tell whether ``pos`` (an original offset) lies in the headline.
+        """
+        headline = self._state.headline
+        return headline is not None and headline.span.start <= pos < headline.span.end
+
+    def persons_after(self, pos: int) -> Iterator[NameMention]:
+        """
+        Yield the person names that start at or after ``pos``, nearest first.
+        """
+        names = self.names
+        first = bisect.bisect_left(self.starts, pos)
+        # A headline's subject is introduced in the first paragraphs: a
+        # bounded look ahead keeps this constant per mention.
+        for index in range(first, min(len(names), first + _LOOKBACK)):
+            name = names[index]
+            if not name.organisation:
+                yield name
+
+    def recent_people(self) -> Iterator[tuple[int, Resolution]]:
+        """
+        Yield the latest person speakers resolved so far, nearest first.
+        """
+        history = self.history
+        for index in range(len(history) - 1, max(-1, len(history) - 1 - _LOOKBACK), -1):
+            yield history[index]
+
+    def appositive(self, end: int) -> Resolution | None:
+        """
+        Return the person named between commas right after ``end``, if any.
+        """
+        text = self.original
+        if text[end : end + 2] != ", " or not text[end + 2 : end + 3].isupper():
+            return None  # checked before the names are read: most mentions have none
+        index = bisect.bisect_left(self.starts, end + 2)
+        if index >= len(self.names):
+            return None
+        name = self.names[index]
+        start, name_end = name.start, name.end
+        if (
+            name.organisation
+            or len(name.words) < 2
+            or text[name_end : name_end + 1] != ","
+            or text[end + 2 : start].strip()
+        ):
+            return None
+        full = self.fullest(name.words)
+        return Resolution(full, "person", name.title or self.title_of(full))
+
+    def organisation_name(self, name: str) -> str:
+        """
+        Return the fullest name of an organisation as the dispatch writes it.
+
+        A short form is named in full ("AP" → "Associated Press"; "the
+        Times" after "The New York Times"), and a newspaper keeps its
+        article ("The Washington Post").
+        """
+        cached = self._organisation_names.get(name)
+        if cached is not None:
+            return cached
+        full = organisation_aliases().get(name.casefold(), name)
+        if " " not in full:
+            longer = self.organisations.get(full)
+            if longer is not None and len(longer) > 1 and longer[-1] == full:
+                full = " ".join(longer)
+        if full.rsplit(" ", 1)[-1].casefold() in newspaper_words() and not full.startswith("The "):
+            full = f"The {full}"
+        self._organisation_names[name] = full
+        return full
+
+    def document_before(self, pos: int, window: int, kind: str | None) -> str | None:
+        """
+        Return the name of the nearest document phrase before ``pos`` (of class ``kind``).
+
+        Only a phrase with modifiers names a document ("a congressional
+        report"); the search reads at most ``window`` characters back.
+        """
+        text = self.original
+        found = None
+        start = max(0, pos - window)
+        nearby = text[start:pos]
+        if not any(noun in nearby for noun in documents()):
+            return None  # a C-speed test first: most windows name no document
+        for match in _document_phrase().finditer(text, start, pos):
+            noun = match.group(2)
+            cls = documents().get(noun)
+            if cls is None or (kind is not None and cls != kind):
+                continue
+            found = document_name(match.group(1).split(), noun) or found
+        return found
+
+
+# "a congressional report", "an Associated Press-GfK poll", "the probe": an
+# article, up to three modifiers and a document noun.
+@functools.cache
+def _document_phrase() -> regex.Pattern[str]:
+    nouns = "|".join(sorted(documents(), key=len, reverse=True))
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:[Aa]n?|[Tt]he)\s++((?:[\p{L}\p{N}’'\-]++\s++){0,3}?)"
+        rf"({nouns})(?![\p{{L}}\p{{N}}])"
+    )
+
+
+def last_person(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    Return the person a definite description (``the 70-year-old``) stands for.
+
+    That is the last person quoted, or the one the sentence before opened
+    with when that is nearer.
+    """
+    speaker: tuple[int, Resolution] | None = None
+    for pos, previous in resolver.recent_people():
+        if previous.kind == "person" and previous.name is not None:
+            speaker = (pos, previous)
+            break
+    subject = resolver.subject_before(mention.start, "")
+    if subject is not None and (speaker is None or subject[0] > speaker[0]):
+        return subject[1]
+    return None if speaker is None else speaker[1]
