@@ -97,9 +97,7 @@ def resolve_speakers(state: State) -> None:
     resolver = Resolver(state)
     resolved: dict[tuple[int, int], Resolution] = {}
     # A speaker inside another statement's content ("Xi said he and Putin
-    # announced ...") is reported, not present: it is no antecedent. The
-    # ranges are gathered when a person is first resolved.
-    contents: _Ranges | None = None
+    # announced ...") is reported, not present: it is no antecedent.
     normalised = state.text
     offsets = state.norm.offsets
     for _start, index in order:
@@ -112,13 +110,8 @@ def resolve_speakers(state: State) -> None:
             normalised[key[0] : key[1]] if offsets is None else _normalised(state, key[0], key[1])
         )
         resolution = resolved[key] = _resolve(resolver, Mention(key[0], key[1], text))
-        if resolution.kind == "person":
-            if contents is None:
-                contents = _Ranges(
-                    [(f.start, f.end) for s in state.statements for f in s.content.fragments]
-                )
-            if not contents.contain(key):
-                resolver.history.append((key[0], resolution))
+        if resolution.kind == "person" and not resolver.contents.contain(key):
+            resolver.history.append((key[0], resolution))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
     statements: list[Statement] = []
@@ -203,27 +196,6 @@ class _EntityDraft:
     # Spans by offsets: a name's span is made only when no speaker mention
     # has it already, and the offsets sort without a key function.
     mentions: dict[tuple[int, int], Span] = attrs.Factory(dict)
-
-
-class _Ranges:
-    """
-    Sorted character ranges that tell whether one of them contains a span.
-
-    A running maximum of the ends answers in logarithmic time.
-    """
-
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        ranges.sort()
-        self.starts = [start for start, _end in ranges]
-        self.reach: list[int] = []
-        furthest = -1
-        for _start, end in ranges:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def contain(self, span: tuple[int, int]) -> bool:
-        index = bisect.bisect_right(self.starts, span[0]) - 1
-        return index >= 0 and self.reach[index] >= span[1]
 
 
 def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:

@@ -27,14 +27,127 @@ if TYPE_CHECKING:
     from newswire._model import SpeakerKind
     from newswire._state import State
 
-__all__ = ["Mention", "Resolution", "Resolver", "last_person"]
+__all__ = ["Mention", "Resolution", "Resolver", "last_person", "opens_clause", "run_start"]
 
 # The dash after an AP dateline ("WASHINGTON (AP) — Ann Lee ...") opens the
 # first sentence.
 _SENTENCE_OPENERS = frozenset('.\n"”?!—')
+# Where a sentence ends (a quote's closing mark is no sentence's end:
+# '"..." while Lee is').
+_SENTENCE_ENDS = ".\n?!—"
+_QUOTES = "\"“”'‘’ "
 _SUBJECT_WINDOW = 30
 _LOOKBACK = 60
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
+
+
+# Words after a name that show it is no verb's subject ("Lee and Park",
+# "Lee, who", "Lee of Ohio", "Lee, a doctor,").
+_NOT_VERBS = frozenset(
+    {
+        "and",
+        "or",
+        "nor",
+        "but",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "a",
+        "an",
+        "the",
+        "as",
+        "than",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "under",
+        "his",
+        "her",
+        "their",
+        "its",
+    }
+)
+# How many words may come between a sentence's start and its subject's name
+# ("Tennis great Billie Jean King remembered ...").
+_SUBJECT_LEAD = 3
+# What opens_clause finds: a name opening its sentence, or a subject found
+# inside a sentence.
+_OPENS = 1
+_INSIDE = 2
+
+
+def run_start(text: str, start: int) -> int:
+    """
+    Return where the capitalised run holding the name at ``start`` begins.
+
+    The title and honorific before a name are part of its run (``Dr. Ann
+    Lee``, ``Former President Bill Clinton``).
+    """
+    while start > 1 and text[start - 1] == " ":
+        begin = start - 1
+        limit = max(0, start - 40)
+        while begin > limit and text[begin - 1] not in " \n":
+            begin -= 1
+        word = text[begin : start - 1]
+        if not word[:1].isupper() or not (word[-1].isalnum() or word[-1] == "."):
+            break  # "An Ambitious, Divisive Legacy": a comma ends the run
+        start = begin
+    return start
+
+
+def opens_clause(text: str, start: int, end: int) -> int:
+    """
+    Tell whether the name at ``start``..``end`` is the subject of its clause.
+
+    It opens its sentence (its title and honorific included: ``_OPENS``),
+    or a verb follows it and it comes after a fronted phrase (``Asked about
+    it, Lee said``), a few words from the sentence's start (``Tennis great
+    Ann Lee recalled``) or between commas as the subject's appositive
+    (``_INSIDE``: such a name may be inside reported speech). Otherwise 0.
+    """
+    first = run_start(text, start)
+    space = text[max(0, first - 8) : first]
+    before = space.rstrip()
+    # A paragraph's start, or a sentence's end (a closing quote after its
+    # full stop: ".''", '."').
+    if not before or "\n" in space[len(before) :] or before[-1] in _SENTENCE_OPENERS:
+        return _OPENS
+    if before.rstrip(_QUOTES)[-1:] in {".", "?", "!"}:
+        return _OPENS
+    # "Lee's father, the Rev. Ann Lee, knew ...": an appositive to the
+    # subject, between commas, before its verb.
+    appositive = text.startswith(", ", end)
+    verb = end + 2 if appositive else end + 1
+    if text[verb - 1 : verb] != " " or not text[verb : verb + 1].islower():
+        return 0
+    after = text[verb : verb + 15].split(" ", 1)[0]
+    if after.rstrip(",.") in _NOT_VERBS:
+        return 0
+    if appositive:
+        return _INSIDE if before.removesuffix(" the").endswith(",") else 0
+    if before[-1] == "," or text[first:start].rstrip(". ").casefold() in {"mr", "mrs", "ms"}:
+        # "Asked about it, Lee said"; "..., but Mr. Lee said": a name
+        # written with an honorific is a person the story is about.
+        return _INSIDE
+    lead = text[max(0, first - 60) : first]
+    cut = max(lead.rfind(mark) for mark in _SENTENCE_ENDS)
+    if cut < 0 and first > 60:
+        return 0
+    words = lead[cut + 1 :].lstrip(_QUOTES).split()
+    return _INSIDE if len(words) < _SUBJECT_LEAD and all(w.isalpha() for w in words) else 0
 
 
 class Resolution(NamedTuple):
@@ -168,6 +281,7 @@ class Resolver:
         self._honorific_gender: dict[str, str] | None = None
         self._organisation_names: dict[str, str] = {}
         self._mixed_case: bool | None = None
+        self._contents: Ranges | None = None
 
     @property
     def index(self) -> _NameIndex:
@@ -177,6 +291,17 @@ class Resolver:
         if self._index is None:
             self._index = _NameIndex(self._state)
         return self._index
+
+    @property
+    def contents(self) -> Ranges:
+        """
+        Return the statements' content ranges (gathered on first use).
+        """
+        if self._contents is None:
+            self._contents = Ranges(
+                [(f.start, f.end) for s in self._state.statements for f in s.content.fragments]
+            )
+        return self._contents
 
     @property
     def names_read(self) -> bool:
@@ -372,12 +497,10 @@ class Resolver:
             if name.organisation:
                 continue
             start = name.start
-            before = text[max(0, start - 8) : start].rstrip()
-            if (
-                before
-                and before[-1] not in _SENTENCE_OPENERS
-                and not before.endswith(("Mr.", "Mrs.", "Ms.", "Dr."))
-            ):
+            opens = opens_clause(text, start, name.end)
+            if not opens or (opens == _INSIDE and self.contents.contain((start, name.end))):
+                # A name inside reported speech ("... that, Lee would
+                # win") is the subject of what was said, not of the story.
                 continue
             if len(name.words) > 1 and name.words[0].isupper() and self.mixed_case:
                 continue  # "OBAMA FOCUSED ON GOLF": a subhead, not a person
@@ -526,3 +649,24 @@ def last_person(resolver: Resolver, mention: Mention) -> Resolution | None:
     if subject is not None and (speaker is None or subject[0] > speaker[0]):
         return subject[1]
     return None if speaker is None else speaker[1]
+
+
+class Ranges:
+    """
+    Sorted character ranges that tell whether one of them contains a span.
+
+    A running maximum of the ends answers in logarithmic time.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [start for start, _end in ranges]
+        self.reach: list[int] = []
+        furthest = -1
+        for _start, end in ranges:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def contain(self, span: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self.starts, span[0]) - 1
+        return index >= 0 and self.reach[index] >= span[1]
