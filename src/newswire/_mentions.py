@@ -16,11 +16,12 @@ from typing import NamedTuple
 import regex
 
 from newswire._lexicons import read_mapping, read_set
-from newswire._statements_lexicon import honorifics, titles, word_class
+from newswire._statements_lexicon import honorifics, title_word, titles, word_class
 
 __all__ = [
     "NameMention",
     "affiliations",
+    "countries",
     "document_name",
     "documents",
     "find_names",
@@ -96,7 +97,10 @@ def split_name(words: list[str]) -> tuple[int, str | None]:
     >>> split_name(["Malaysian", "Defence", "Minister", "Ali", "Hassan"])
     (3, 'Malaysian Defence Minister')
     """
-    cut, title_end = _cut_and_title_end([_role(word.casefold()) for word in words[:-1]])
+    roles = [_role(word.casefold()) for word in words[:-1]]
+    cut, title_end = _cut_and_title_end(roles)
+    if _given_name_after_title(words, roles, title_end):
+        cut = title_end = title_end - 1
     if title_end == 0:
         return cut, None
     start = 0
@@ -115,6 +119,8 @@ def _role(folded: str) -> int:
     lowered = folded.rstrip(".")
     if lowered in titles():
         return _TITLE
+    if lowered[-1:] == "s" and lowered[:-1] in titles():
+        return _CUT  # "Negotiators Ann Lee and Bo Li": a role, not a name
     if lowered in _before_name() or word_class(lowered) in {"determiner", "boundary"}:
         return _CUT
     return 0
@@ -130,6 +136,23 @@ def _cut_and_title_end(roles: list[int]) -> tuple[int, int]:
         elif role == _CUT:
             cut = index + 1
     return cut, title_end
+
+
+def _given_name_after_title(words: list[str], roles: list[int], title_end: int) -> bool:
+    # "Defence Minister Gen Nakatani": a title's abbreviation written
+    # without its full stop right after a full title word, with one word
+    # after it, is a given name ("Gen. Ann Lee", "Maj Gen Lee" keep theirs).
+    if title_end < 2 or title_end != len(roles) or roles[title_end - 2] != _TITLE:
+        return False
+    word = words[title_end - 1]
+    folded = word.casefold()
+    before = words[title_end - 2].casefold().rstrip(".")
+    return (
+        "." not in word
+        and title_word(folded) != folded
+        and title_word(before) == before
+        and not words[title_end - 2].endswith(".")
+    )
 
 
 def _skipped_before_title(folded: str) -> bool:
@@ -185,6 +208,16 @@ def affiliations() -> tuple[str, ...]:
     words = [w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "affiliation"]
     # Also with the comma a speaker span can end with ("the campaign,").
     return (*words, *(f"{w}," for w in words))
+
+
+def countries() -> dict[str, str]:
+    """
+    Map countries and capitals (casefolded) to the country they stand for.
+
+    >>> countries()["beijing"], countries()["brazil"]
+    ('China', 'brazil')
+    """
+    return read_mapping("countries.txt")
 
 
 @functools.cache
@@ -449,7 +482,10 @@ def _shape(run: str) -> _Shape | None:
     while len(words) > 1 and words[-1].opener:
         words.pop()  # "Muhammad Ali In Louisville" read up to "In"
     # split_name, on the words' roles read once.
-    cut, title_end = _cut_and_title_end([word.role for word in words[:-1]])
+    roles = [word.role for word in words[:-1]]
+    cut, title_end = _cut_and_title_end(roles)
+    if _given_name_after_title(raw, roles, title_end):
+        cut = title_end = title_end - 1
     names: list[str] = []
     organisation = False
     last = words[-1]

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 StatementKind = Literal["direct", "indirect", "mixed", "according_to"]
-SpeakerKind = Literal["person", "organisation", "anonymous", "group", "unknown"]
+SpeakerKind = Literal["person", "organisation", "country", "anonymous", "group", "unknown"]
 MentionHow = Literal["name", "pronoun", "title", "description", "continuation"]
 
 

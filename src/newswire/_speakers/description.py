@@ -36,6 +36,9 @@ def resolve_document(resolver: Resolver, mention: Mention) -> Resolution | None:
     return None if found is None else Resolution(found, "unknown")
 
 
+# Heads of unnamed sources, and of bodies written as common nouns.
+_ANONYMOUS = frozenset({"source", "sources", "insider", "insiders"})
+_FORCES = frozenset({"police", "military", "army", "navy", "government", "authorities"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "one", "another", "his", "her", "its", "their", "our", "this", "that"}
 )
@@ -111,6 +114,10 @@ def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | No
     if not words:
         return None
     head = words[-1].rstrip(",")
+    if head in _ANONYMOUS:
+        return Resolution(None, "anonymous")  # "sources", "people familiar with"
+    if head in _FORCES:
+        return Resolution(None, "organisation")  # "police", "the military"
     cls = word_class(head)
     if cls == "group" or (head.endswith("s") and words[0] not in {"the", "a", "an"}):
         return Resolution(None, "group")

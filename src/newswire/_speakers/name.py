@@ -4,7 +4,7 @@ Names: persons and organisations as the dispatch names them, and bodies named af
 
 from __future__ import annotations
 
-from newswire._mentions import affiliations, is_organisation_word, name_shape
+from newswire._mentions import affiliations, countries, is_organisation_word, name_shape
 from newswire._speakers.pronoun import resolve_pronoun
 from newswire._speakers.resolver import Mention, Resolution, Resolver, last_person
 from newswire._statements_lexicon import title_word, titles, word_class
@@ -20,8 +20,23 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     if text.endswith((" newspaper", " paper")):
         text = text.rsplit(" ", 1)[0]  # "The Times newspaper"
     words = text.split()
-    if not words or not words[-1][:1].isupper():
-        return None  # "The New York businessman": a description.
+    if words and not words[-1][:1].isupper():
+        # "Ann Lee with the Teamsters union": the name before its affiliation.
+        trimmed = _without_affiliation(text)
+        if trimmed is None:
+            return None  # "The New York businessman": a description.
+        mention = Mention(mention.start, mention.start + len(trimmed), trimmed)
+        text = trimmed
+        words = text.split()
+    if not words:
+        return None
+    if len(words) == 1 and word_class(words[0].casefold()) in {"group", "anonymous"}:
+        return None  # "Police", "Sources": a description, capitalised.
+    place = " ".join(words[1:] if words[0].casefold() == "the" else words)
+    country = countries().get(place.casefold())
+    if country is not None and not resolver.in_person_name(words[-1]):
+        # "Brazil said", "Beijing said": a country's government.
+        return Resolution(place if country == place.casefold() else country, "country")
     possessive = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "’", "'"))]
     if possessive:
         # "the Washington Post's Ishaan Tharoor": the name after the
@@ -76,6 +91,23 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
         return Resolution(" ".join(resolver.organisations[kept[0]]), "organisation")
     full = resolver.named(kept, mention.start)
     return Resolution(full, "person", title or resolver.title_of(full))
+
+
+def _without_affiliation(text: str) -> str | None:
+    # "Ann Lee with the Teamsters union", "Ann Lee of the union": the
+    # capitalised name before a lower-case affiliation, or None.
+    cut = -1
+    for marker in (" with ", " of ", " from ", " at ", " for "):
+        found = text.find(marker)
+        if found > 0 and (cut < 0 or found < cut):
+            cut = found
+    if cut < 0:
+        return None
+    head = text[:cut]
+    words = head.split()
+    if not words or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    return head
 
 
 def _title_around(text: str, cut: int, marker: str) -> bool:
