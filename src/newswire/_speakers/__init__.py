@@ -11,9 +11,10 @@
 # resolution (name, kind, title), or None when the mention is not its shape.
 #
 # resolver.py holds the dispatch's name index and the speakers resolved so
-# far; each rule family has its module: coordination, pronoun, name
-# (names and affiliations), description (documents, titles, definite and
-# unnamed sources).
+# far. Each rule family has its module: coordination, pronoun, name (names
+# and affiliations), organisation (common nouns such as "the company"
+# standing for one named before) and description (documents, titles,
+# definite descriptions and unnamed sources).
 """
 Speaker resolution.
 """
@@ -34,6 +35,7 @@ from newswire._speakers.description import (
     resolve_title,
 )
 from newswire._speakers.name import resolve_affiliation, resolve_name
+from newswire._speakers.organisation import resolve_organisation
 from newswire._speakers.pronoun import resolve_pronoun
 from newswire._speakers.resolver import Mention, Resolution, Resolver
 from newswire._statements_lexicon import titles
@@ -53,6 +55,7 @@ MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]
     ("affiliation", resolve_affiliation),
     ("name", resolve_name),
     ("document", resolve_document),
+    ("organisation", resolve_organisation),
     ("definite", resolve_definite),
     ("description", resolve_description),
 )
@@ -112,6 +115,8 @@ def resolve_speakers(state: State) -> None:
         resolution = resolved[key] = _resolve(resolver, Mention(key[0], key[1], text))
         if resolution.kind == "person" and not resolver.contents.contain(key):
             resolver.history.append((key[0], resolution))
+        elif resolution.kind == "organisation" and resolution.name is not None:
+            resolver.bodies.append((key[0], key[1], resolution))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
     statements: list[Statement] = []

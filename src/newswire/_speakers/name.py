@@ -22,7 +22,7 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     words = text.split()
     if words and not words[-1][:1].isupper():
         # "Ann Lee with the Teamsters union": the name before its affiliation.
-        trimmed = _without_affiliation(text)
+        trimmed = _without_affiliation(resolver, text)
         if trimmed is None:
             return None  # "The New York businessman": a description.
         mention = Mention(mention.start, mention.start + len(trimmed), trimmed)
@@ -93,7 +93,7 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     return Resolution(full, "person", title or resolver.title_of(full))
 
 
-def _without_affiliation(text: str) -> str | None:
+def _without_affiliation(resolver: Resolver, text: str) -> str | None:
     # "Ann Lee with the Teamsters union", "Ann Lee of the union": the
     # capitalised name before a lower-case affiliation, or None.
     cut = -1
@@ -107,6 +107,8 @@ def _without_affiliation(text: str) -> str | None:
     words = head.split()
     if not words or not all(w[:1].isupper() for w in words[-2:]):
         return None
+    if len(words) == 1 and not resolver.in_person_name(words[0]):
+        return None  # "Member of House panel": no person's name before it
     return head
 
 

@@ -276,6 +276,8 @@ class Resolver:
         self._state = state
         self._index: _NameIndex | None = None
         self.history: list[tuple[int, Resolution]] = []
+        # Organisations quoted so far, with their mentions' offsets.
+        self.bodies: list[tuple[int, int, Resolution]] = []
         self._fullest: dict[tuple[str, ...], str] = {}
         self.original = state.norm.original
         self._honorific_gender: dict[str, str] | None = None
@@ -547,6 +549,25 @@ class Resolver:
         for index in range(first, min(len(names), first + _LOOKBACK)):
             name = names[index]
             if not name.organisation:
+                yield name
+
+    def recent_bodies(self) -> Iterator[tuple[int, int, Resolution]]:
+        """
+        Yield the latest organisations quoted so far, nearest first.
+        """
+        bodies = self.bodies
+        for index in range(len(bodies) - 1, max(-1, len(bodies) - 1 - _LOOKBACK), -1):
+            yield bodies[index]
+
+    def organisations_before(self, pos: int) -> Iterator[NameMention]:
+        """
+        Yield the organisation names that start before ``pos``, nearest first.
+        """
+        names = self.names
+        last = bisect.bisect_left(self.starts, pos) - 1
+        for index in range(last, max(-1, last - _LOOKBACK), -1):
+            name = names[index]
+            if name.organisation:
                 yield name
 
     def recent_people(self) -> Iterator[tuple[int, Resolution]]:

@@ -1,0 +1,114 @@
+"""
+Organisations written as common nouns: ``the company``, ``the ministry``, ``the rail operator``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from newswire._lexicons import read_mapping
+from newswire._speakers.resolver import Mention, Resolution, Resolver, run_start
+
+__all__ = ["organisation_types", "resolve_organisation"]
+
+# How far back (characters) a lower-case organisation ("China's foreign
+# ministry") is looked for.
+_WINDOW = 1500
+
+
+@functools.cache
+def organisation_types() -> dict[str, frozenset[str]]:
+    """
+    Map nouns that stand for an organisation to the words naming one of that type.
+
+    >>> "mining" in organisation_types()["company"]
+    True
+    """
+    return {
+        noun: frozenset([noun, *words.split()]) if words != noun else frozenset([noun])
+        for noun, words in read_mapping("organisation_types.txt").items()
+    }
+
+
+def resolve_organisation(resolver: Resolver, mention: Mention) -> Resolution | None:
+    """
+    ``the company``, ``the ministry``: the organisation of that type named before.
+    """
+    words = mention.text.rstrip(",").split()
+    if len(words) < 2 or words[0].casefold() != "the" or not all(w.islower() for w in words[1:]):
+        return None  # "the Wells Fargo board" is named by the name rule
+    head = words[-1]
+    wanted = organisation_types().get(head)
+    if wanted is None:
+        return None
+    best_start, best = -1, None
+    for start, end, body in resolver.recent_bodies():
+        if start < mention.start and body.name is not None and _holds(body.name, wanted):
+            best_start, best = end, body.name
+            break
+    for name in resolver.organisations_before(mention.start):
+        if name.end <= best_start:
+            break
+        if _holds(" ".join(name.words), wanted):
+            # "Foreign Ministry", "Royal Bank of Scotland Group": the whole
+            # capitalised run names it, with the run before an "of".
+            run = _organisation_run(resolver.original, name.start, name.end)
+            if " " not in run:
+                continue  # a lone "Bank" names no one bank
+            best_start, best = name.start, resolver.organisation_name(run)
+            break
+    phrase = _possessive_phrase(head).search(
+        resolver.original, max(0, mention.start - _WINDOW, best_start), mention.start
+    )
+    if phrase is not None:
+        # "China's foreign ministry ... the ministry said", with no nearer
+        # named organisation; the last such phrase wins.
+        last = phrase
+        while True:
+            following = _possessive_phrase(head).search(
+                resolver.original, last.end(), mention.start
+            )
+            if following is None:
+                break
+            last = following
+        return Resolution(last.group(), "organisation")
+    return None if best is None else Resolution(best, "organisation")
+
+
+def _organisation_run(text: str, start: int, end: int) -> str:
+    first = run_start(text, start)
+    for _ in range(2):
+        if first < 5 or text[first - 4 : first] != " of " or not text[first - 5].isalpha():
+            break
+        word = first - 4
+        while word > 0 and text[word - 1] not in " \n":
+            word -= 1
+        if not text[word : word + 1].isupper():
+            break  # "a unit of Royal Bank": "unit" is no part of the name
+        first = run_start(text, word)
+    # "Bank of England": the run after an "of" too.
+    while text.startswith(" of ", end) and text[end + 4 : end + 5].isupper():
+        end += 4
+        while True:
+            while end < len(text) and (text[end].isalnum() or text[end] in "-&"):
+                end += 1
+            if not (text.startswith(" ", end) and text[end + 1 : end + 2].isupper()):
+                break
+            end += 1
+    return text[first:end].removeprefix("The ")
+
+
+def _holds(name: str, wanted: frozenset[str]) -> bool:
+    return any(word.casefold().strip(".,") in wanted for word in name.split())
+
+
+@functools.cache
+def _possessive_phrase(head: str) -> regex.Pattern[str]:
+    # "China's foreign ministry", "Japan’s ministry": a capitalised owner,
+    # up to two lower-case modifiers, the noun.
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+)*+(?:'s|’s)[ ]"
+        rf"(?:[\p{{Ll}}\-]++[ ]){{0,2}}?{regex.escape(head)}(?![\p{{L}}\p{{N}}])"
+    )
