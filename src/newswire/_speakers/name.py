@@ -89,7 +89,9 @@ def resolve_name(resolver: Resolver, mention: Mention) -> Resolution | None:
     if len(kept) == 1 and kept[0] not in resolver.by_word and kept[0] in resolver.organisations:
         # "CoFAB said" after "CoFAB Inc said": the organisation named before.
         return Resolution(" ".join(resolver.organisations[kept[0]]), "organisation")
-    full = resolver.named(kept, mention.start)
+    honorific = words[0].rstrip(".").casefold()
+    gender = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(honorific, "")
+    full = resolver.named(kept, mention.start, gender)
     return Resolution(full, "person", title or resolver.title_of(full))
 
 

@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     from newswire._model import SpeakerKind
     from newswire._state import State
 
-__all__ = ["Mention", "Resolution", "Resolver", "last_person", "opens_clause", "run_start"]
+__all__ = [
+    "Mention",
+    "Resolution",
+    "Resolver",
+    "description_gender",
+    "last_person",
+    "opens_clause",
+    "run_start",
+]
 
 # The dash after an AP dateline ("WASHINGTON (AP) — Ann Lee ...") opens the
 # first sentence.
@@ -441,7 +449,7 @@ class Resolver:
                 longest = variant
         return " ".join(longest)
 
-    def named(self, words: tuple[str, ...], pos: int) -> str:
+    def named(self, words: tuple[str, ...], pos: int, gender: str = "") -> str:
         """
         Return the fullest name of the person ``words`` name at ``pos``.
 
@@ -449,17 +457,31 @@ class Resolver:
         "Jeh Johnson" in a dispatch that also names Gary Johnson), when that
         name was read cleanly: written twice, introduced with a title or
         opening with a known given name. Otherwise, the most written one.
+        A ``gender`` (from ``Mrs.``/``Mr.``) skips a person known to take
+        the other pronoun.
         """
         if len(words) == 1 and self._ambiguous(words[0]):
+            nearest = None
             for name in self.persons_before(pos):
                 if len(name.words) > 1 and name.words[-1] == words[0]:
-                    if (
+                    if not (
                         name.title
                         or self.counts.get(name.words, 0) > 1
                         or given_name_gender(name.words[0])
                     ):
-                        return self.fullest(name.words)
-                    break
+                        if nearest is None:
+                            break
+                        continue
+                    full = self.fullest(name.words)
+                    if gender and self.gender(full) not in {"", gender}:
+                        continue
+                    nearest = nearest or full
+                    # "Bill Clinton ... for his wife Hillary Clinton ...
+                    # Clinton said": the one who was the subject.
+                    if opens_clause(self.original, name.start, name.end):
+                        return full
+            if nearest is not None:
+                return nearest
         return self.fullest(words)
 
     def _ambiguous(self, word: str) -> bool:
@@ -661,15 +683,53 @@ def last_person(resolver: Resolver, mention: Mention) -> Resolution | None:
     That is the last person quoted, or the one the sentence before opened
     with when that is nearer.
     """
+    gender = description_gender(resolver.original, mention)
     speaker: tuple[int, Resolution] | None = None
     for pos, previous in resolver.recent_people():
-        if previous.kind == "person" and previous.name is not None:
+        if (
+            previous.kind == "person"
+            and previous.name is not None
+            and (not gender or resolver.gender(previous.name) in {"", gender})
+        ):
             speaker = (pos, previous)
             break
-    subject = resolver.subject_before(mention.start, "")
+    subject = resolver.subject_before(mention.start, gender)
     if subject is not None and (speaker is None or subject[0] > speaker[0]):
         return subject[1]
     return None if speaker is None else speaker[1]
+
+
+_FEMININE = frozenset({"mother", "daughter", "wife", "widow", "sister", "queen", "actress"})
+_MASCULINE = frozenset({"father", "son", "husband", "widower", "brother", "king", "actor"})
+# How far after a description its sentence is read for a pronoun.
+_PRONOUN_REACH = 80
+
+
+def description_gender(text: str, mention: Mention) -> str:
+    """
+    Return ``m``/``f`` when a description tells its person's pronoun, else ``""``.
+
+    The head noun tells (``the businessman``, ``the chairwoman``), or else
+    the first possessive of its sentence after it (``The nominee said his
+    ...``).
+
+    >>> description_gender("The businessman left.", Mention(0, 15, "The businessman"))
+    'm'
+    """
+    head = mention.text.rstrip(",").rsplit(" ", 1)[-1].casefold()
+    if head.endswith("woman") or head in _FEMININE:
+        return "f"
+    if head.endswith("man") or head in _MASCULINE:
+        return "m"
+    after = text[mention.end : mention.end + _PRONOUN_REACH]
+    stop = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
+    words = after[:stop].split()
+    for word in words:
+        if word in {"his", "him"}:
+            return "m"
+        if word == "her":
+            return "f"
+    return ""
 
 
 class Ranges:
