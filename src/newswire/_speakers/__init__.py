@@ -75,6 +75,12 @@ def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
                 named = resolver.appositive(mention.end)
                 if named is not None:
                     return named
+            if resolution.name is None and resolution.kind == "anonymous":
+                # "A spokeswoman for Ann Lee says ...", then a paragraph
+                # opening "Campaign aide Bo Li spoke to reporters ...".
+                named = resolver.named_next(mention)
+                if named is not None:
+                    return named
             return resolution
     return Resolution(None, "unknown")
 

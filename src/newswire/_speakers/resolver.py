@@ -45,6 +45,16 @@ _SENTENCE_OPENERS = frozenset('.\n"”?!—')
 _SENTENCE_ENDS = ".\n?!—"
 _QUOTES = "\"“”'‘’ "
 _SUBJECT_WINDOW = 30
+# How far into a paragraph its subject's name may start (Resolver.named_next).
+_SUBJECT_LEAD_CHARS = 60
+# Offices and parties of politicians, whom a spokesman or an adviser is not
+# (Resolver.named_next).
+_OFFICES = frozenset(
+    {"president", "minister", "premier", "chancellor", "senator", "sen.", "sen", "governor"}
+    | {"gov.", "gov", "mayor", "king", "queen", "pope", "prime", "rep.", "rep"}
+    | {"representative", "congressman", "congresswoman", "judge", "justice"}
+    | {"republican", "democrat", "democratic"}
+)
 _LOOKBACK = 60
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
@@ -231,6 +241,9 @@ class _NameIndex:
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.titles: dict[str, str] = {}
         self.organisations: dict[str, tuple[str, ...]] = {}
+        # Where each name is first written.
+        self.first: dict[tuple[str, ...], int] = {}
+        first = self.first
         places: set[tuple[str, ...]] = set()
         starts, counts, by_word, titles, organisations = (
             self.starts,
@@ -242,6 +255,7 @@ class _NameIndex:
         for name in names:
             starts.append(name.start)
             words = name.words
+            first.setdefault(words, name.start)
             if name.organisation:
                 if len(words) > 1:
                     places.add(words)
@@ -621,6 +635,45 @@ class Resolver:
             return None
         full = self.fullest(name.words)
         return Resolution(full, "person", name.title or self.title_of(full))
+
+    def named_next(self, mention: Mention) -> Resolution | None:
+        """
+        Return the person the paragraph after a description opening its own names.
+
+        ``A top Lee adviser says ...`` opening a paragraph, and the next one
+        opening with a person named there for the first time (``Bo Li spoke
+        to reporters ...``): the description is that person, unless the
+        name is the one the description names (``Lee``) or holds an office
+        no adviser holds (``President``).
+        """
+        text = self.original
+        lead = text[max(0, mention.start - 3) : mention.start]
+        if lead and "\n" not in lead and lead.rstrip()[-1:] != "—":
+            return None  # opening no paragraph; checked before the names are read
+        end = text.find("\n", mention.end)
+        if end < 0:
+            return None
+        while end < len(text) and text[end].isspace():
+            end += 1
+        index = bisect.bisect_left(self.starts, end)
+        for name in self.names[index : index + 4]:
+            if name.start > end + _SUBJECT_LEAD_CHARS:
+                return None
+            if name.organisation and len(name.words) == 1:
+                continue  # "Clinton campaign aide ...": a word of the title
+            if not opens_clause(text, name.start, name.end):
+                return None
+            if (
+                name.organisation
+                or len(name.words) < 2
+                or self.index.first.get(name.words) != name.start
+                or any(word in mention.text for word in name.words)
+                or (name.title and _OFFICES & set(name.title.casefold().split()))
+            ):
+                return None
+            full = self.fullest(name.words)
+            return Resolution(full, "person", name.title or self.title_of(full))
+        return None
 
     def organisation_name(self, name: str) -> str:
         """
