@@ -126,7 +126,7 @@ def run_start(text: str, start: int) -> int:
     return start
 
 
-def opens_clause(text: str, start: int, end: int) -> int:
+def opens_clause(text: str, start: int, end: int, paragraphs: list[int]) -> int:
     """
     Tell whether the name at ``start``..``end`` is the subject of its clause.
 
@@ -137,11 +137,14 @@ def opens_clause(text: str, start: int, end: int) -> int:
     (``_INSIDE``: such a name may be inside reported speech). Otherwise 0.
     """
     first = run_start(text, start)
-    space = text[max(0, first - 8) : first]
-    before = space.rstrip()
-    # A paragraph's start, or a sentence's end (a closing quote after its
-    # full stop: ".''", '."').
-    if not before or "\n" in space[len(before) :] or before[-1] in _SENTENCE_OPENERS:
+    before = text[max(0, first - 8) : first].rstrip()
+    # A paragraph's start (``paragraphs``: their starts, in order; a line
+    # break inside a hard-wrapped paragraph is none), or a sentence's end
+    # (a closing quote after its full stop: ".''", '."').
+    if not before or before[-1] in _SENTENCE_OPENERS:
+        return _OPENS
+    index = bisect.bisect_left(paragraphs, first)
+    if index < len(paragraphs) and paragraphs[index] == first:
         return _OPENS
     if before.rstrip(_QUOTES)[-1:] in {".", "?", "!"}:
         return _OPENS
@@ -306,6 +309,7 @@ class Resolver:
         self._organisation_names: dict[str, str] = {}
         self._mixed_case: bool | None = None
         self._contents: Ranges | None = None
+        self._paragraphs: list[int] | None = None
 
     @property
     def index(self) -> _NameIndex:
@@ -326,6 +330,15 @@ class Resolver:
                 [(f.start, f.end) for s in self._state.statements for f in s.content.fragments]
             )
         return self._contents
+
+    @property
+    def paragraph_starts(self) -> list[int]:
+        """
+        Return where each body paragraph starts, in order (original offsets).
+        """
+        if self._paragraphs is None:
+            self._paragraphs = [p.span.start for p in self._state.paragraphs]
+        return self._paragraphs
 
     @property
     def names_read(self) -> bool:
@@ -492,7 +505,7 @@ class Resolver:
                     nearest = nearest or full
                     # "Bill Clinton ... for his wife Hillary Clinton ...
                     # Clinton said": the one who was the subject.
-                    if opens_clause(self.original, name.start, name.end):
+                    if opens_clause(self.original, name.start, name.end, self.paragraph_starts):
                         return full
             if nearest is not None:
                 return nearest
@@ -535,7 +548,7 @@ class Resolver:
             if name.organisation:
                 continue
             start = name.start
-            opens = opens_clause(text, start, name.end)
+            opens = opens_clause(text, start, name.end, self.paragraph_starts)
             if not opens or (opens == _INSIDE and self.contents.contain((start, name.end))):
                 # A name inside reported speech ("... that, Lee would
                 # win") is the subject of what was said, not of the story.
@@ -647,21 +660,21 @@ class Resolver:
         no adviser holds (``President``).
         """
         text = self.original
-        lead = text[max(0, mention.start - 3) : mention.start]
-        if lead and "\n" not in lead and lead.rstrip()[-1:] != "—":
-            return None  # opening no paragraph; checked before the names are read
-        end = text.find("\n", mention.end)
-        if end < 0:
+        paragraphs = self.paragraph_starts
+        index = bisect.bisect_right(paragraphs, mention.start)
+        if index >= len(paragraphs):
             return None
-        while end < len(text) and text[end].isspace():
-            end += 1
+        lead = text[paragraphs[index - 1] if index else 0 : mention.start]
+        if lead.strip() and lead.rstrip()[-1:] != "—":
+            return None  # opening no paragraph (a dateline may come before)
+        end = paragraphs[index]
         index = bisect.bisect_left(self.starts, end)
         for name in self.names[index : index + 4]:
             if name.start > end + _SUBJECT_LEAD_CHARS:
                 return None
             if name.organisation and len(name.words) == 1:
                 continue  # "Clinton campaign aide ...": a word of the title
-            if not opens_clause(text, name.start, name.end):
+            if not opens_clause(text, name.start, name.end, self.paragraph_starts):
                 return None
             if (
                 name.organisation
