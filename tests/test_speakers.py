@@ -568,3 +568,180 @@ class TestUnchangedStatements:
         resolve_speakers(state)
 
         assert [s.speaker for s in before] == [s.speaker for s in state.statements]
+
+
+# Issue 15: descriptions, speaker kinds, pronouns and canonical names, in the
+# agencies' styles. Each case lists (name, kind) for every statement with a
+# speaker, in order.
+SHAPES = [
+    pytest.param(
+        "Miner's shares fall\n\nTORONTO, May 4 (Reuters) - Shares of Northgate Mining Corp "
+        "fell on Tuesday.\n\nThe company said costs at its Ontario mine rose.",
+        [("Northgate Mining Corp", "organisation")],
+        id="reuters-the-company",
+    ),
+    pytest.param(
+        "Trains halted\n\nLONDON (AP) — Trains on Westway Rail lines stopped for an hour "
+        "on Monday.\n\nThe rail operator said service would resume by evening.",
+        [("Westway Rail", "organisation")],
+        id="ap-the-rail-operator",
+    ),
+    pytest.param(
+        "Ministry warns\n\nBEIJING, June 3 (Xinhua) -- The Foreign Ministry summoned the "
+        "envoy on Tuesday.\n\nThe ministry said the visit was a breach of trust.",
+        [("Foreign Ministry", "organisation")],
+        id="xinhua-the-ministry",
+    ),
+    pytest.param(
+        "Tariff row\n\nBEIJING, June 3 (AFP) - China's commerce ministry weighed in on "
+        'Tuesday.\n\n"Tariffs help no one," the ministry said.',
+        [("China's commerce ministry", "organisation")],
+        id="afp-lower-case-ministry",
+    ),
+    pytest.param(
+        "Deficit\n\nLONDON (Reuters) - The Treasury said the deficit would narrow.",
+        [("Treasury", "organisation")],
+        id="treasury-organisation",
+    ),
+    pytest.param(
+        "Debt\n\nBRASILIA (Reuters) - Brazil said on Monday it would not pay the fine.",
+        [("Brazil", "country")],
+        id="country",
+    ),
+    pytest.param(
+        "Sea row\n\nMANILA (AP) — Beijing said it would ignore the ruling.",
+        [("China", "country")],
+        id="capital-for-country",
+    ),
+    pytest.param(
+        "Arrest\n\nLAGOS (AFP) - Police said the man was held overnight.",
+        [(None, "organisation")],
+        id="police-organisation",
+    ),
+    pytest.param(
+        "Deal\n\nSEOUL (Yonhap) -- Sources said the deal was close.",
+        [(None, "anonymous")],
+        id="sources-anonymous",
+    ),
+    pytest.param(
+        "Trade talks\n\nNAIROBI (Reuters) - Trade minister Grace Wanjiru and her Ugandan "
+        'counterpart Peter Okello met on Monday.\n\n"We agreed on tariffs," she said.\n\n'
+        '"It is a good start," he said.\n\n"There is more to do," she added.',
+        [("Grace Wanjiru", "person"), ("Peter Okello", "person"), ("Grace Wanjiru", "person")],
+        id="she-and-he-alternating",
+    ),
+    pytest.param(
+        "Remark\n\nMANILA (AP) — Senator Tom Reyes said on Twitter that the remark by Dr. "
+        'Paul Santos "was unfair." He wrote that there was no room for it.',
+        [("Tom Reyes", "person"), ("Tom Reyes", "person")],
+        id="pronoun-not-the-name-after-an-honorific",
+    ),
+    pytest.param(
+        "Mine deal\n\nLIMA (Reuters) - Rosa Quispe said the deal was signed.\n\n"
+        "In a speech in Cusco, Juan Torres attacked the deal.\n\n"
+        '"It will fail," he said.',
+        [("Rosa Quispe", "person"), ("Juan Torres", "person")],
+        id="subject-after-a-fronted-phrase",
+    ),
+    pytest.param(
+        "Mine deal\n\nLIMA (Reuters) - Jorge Paz said the deal was signed.\n\n"
+        "Tennis great Rosa Quispe watched the vote.\n\n"
+        '"It was close," she said.',
+        [("Jorge Paz", "person"), ("Rosa Quispe", "person")],
+        id="subject-after-a-short-lead",
+    ),
+    pytest.param(
+        "Budget\n\nOTTAWA (CP) - NDP MP Jan Novak said the bill would fail.",
+        [("Jan Novak", "person")],
+        id="party-and-title-out-of-name",
+    ),
+    pytest.param(
+        "Strike\n\nCHICAGO (AP) — Ruth Adeyemi with the Teamsters union said the strike "
+        "would go on.",
+        [("Ruth Adeyemi", "person")],
+        id="affiliation-out-of-name",
+    ),
+    pytest.param(
+        "Talks\n\nGENEVA (AFP) - Negotiators Maria Lopez said the talks went well.",
+        [("Maria Lopez", "person")],
+        id="plural-role-out-of-name",
+    ),
+    pytest.param(
+        "Security forum\n\nSINGAPORE (Reuters) - Japanese Defence Minister Gen Sato said "
+        "his country would help.\n\nSato said the sea lanes must stay open.",
+        [("Gen Sato", "person"), ("Gen Sato", "person")],
+        id="given-name-like-a-title",
+    ),
+    pytest.param(
+        'Vote\n\nLAGOS (Reuters) - "We will win," Okafor said.\n\n'
+        "Chidi Okafor, the party's candidate, spoke in Lagos.",
+        [("Chidi Okafor", "person")],
+        id="surname-before-full-name",
+    ),
+    pytest.param(
+        "Rally\n\nFLINT, Mich. (AP) — Former President Tom Hale campaigned on Monday for "
+        'his wife Jane Hale.\n\n"It does not work," Hale said.',
+        [("Tom Hale", "person")],
+        id="shared-surname-is-the-subject",
+    ),
+    pytest.param(
+        "Rally\n\nFLINT, Mich. (AP) — Jane Hale spoke on Monday.\n\n"
+        '"We need jobs," Mrs. Hale said. Her husband Tom Hale nodded.\n\n'
+        '"She is right," Mr. Hale said.',
+        [("Jane Hale", "person"), ("Tom Hale", "person")],
+        id="shared-surname-by-honorific",
+    ),
+    pytest.param(
+        "Delegates\n\nNEW YORK (AP) — A top Ann Lee adviser says the race is over.\n\n"
+        "Bo Chen spoke to reporters on Thursday after a meeting with donors.",
+        [("Bo Chen", "person")],
+        id="description-named-in-the-next-paragraph",
+    ),
+    pytest.param(
+        "Debate\n\nNEW YORK (AP) — Ann Lee said the debate was unfair.\n\n"
+        "The businessman said the moderators were biased.",
+        [("Ann Lee", "person"), (None, "anonymous")],
+        id="description-gender",
+    ),
+]
+
+
+class TestShapes:
+    @pytest.mark.parametrize(("text", "expected"), SHAPES)
+    def test_shapes(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        """
+        Each shape of speaker mention resolves to the name and kind the story gives it.
+        """
+        dispatch = parse(text)
+
+        actual = [
+            (s.speaker.name, s.speaker.kind) for s in dispatch.statements if s.speaker is not None
+        ]
+
+        assert expected == actual
+
+
+class TestStatementsBy:
+    TEXT = (
+        "Guard sent\n\nCOLUMBUS, Ohio (AP) — Ohio Gov. Mike DeWine said the Guard would "
+        'help.\n\n"It is the right call," DeWine said. Ann Lee said the Guard was ready.'
+    )
+
+    @pytest.mark.parametrize("name", ["Mike DeWine", "DeWine", "dewine", "DEWINE"])
+    def test_surname_or_full_name(self, name: str) -> None:
+        """
+        A speaker's statements are found by full name or surname, in any case.
+        """
+        dispatch = parse(self.TEXT)
+
+        actual = [s.cue.text for s in dispatch.statements_by(name) if s.cue is not None]
+
+        assert ["said", "said"] == actual
+
+    def test_given_name_alone_finds_nothing(self) -> None:
+        """
+        A given name alone is no surname.
+        """
+        dispatch = parse(self.TEXT)
+
+        assert () == dispatch.statements_by("Mike")

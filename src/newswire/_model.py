@@ -825,12 +825,24 @@ class Dispatch:
         """
         Return every statement whose speaker resolves to ``name``.
 
+        ``name`` is the full name or the surname alone (its last word,
+        ``Jr.`` and the like aside), in any case.
+
         >>> import newswire
         >>> d = newswire.parse('Mayor Ann Lee said taxes will fall. "Soon," she added.')
         >>> [s.cue.text for s in d.statements_by("Ann Lee")]
         ['said', 'added']
+        >>> [s.cue.text for s in d.statements_by("lee")]
+        ['said', 'added']
         """
-        return tuple(s for s in self.statements if s.speaker is not None and s.speaker.name == name)
+        wanted = name.casefold().split()
+        return tuple(
+            s
+            for s in self.statements
+            if s.speaker is not None
+            and s.speaker.name is not None
+            and _names_match(s.speaker.name.casefold().split(), wanted)
+        )
 
     def _repr_html_(self) -> str:
         """
@@ -1010,3 +1022,15 @@ def _install_pickling() -> None:
 
 
 _install_pickling()
+
+
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _names_match(words: list[str], wanted: list[str]) -> bool:
+    # The full name, or its surname alone ("DeWine" for "Mike DeWine").
+    if words == wanted or not words or len(wanted) != 1:
+        return words == wanted
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1] == wanted[0]

@@ -9,6 +9,7 @@ import functools
 import regex
 
 from newswire._lexicons import read_mapping
+from newswire._mentions import is_organisation_word
 from newswire._speakers.resolver import Mention, Resolution, Resolver, run_start
 
 __all__ = ["organisation_types", "resolve_organisation"]
@@ -85,8 +86,8 @@ def _organisation_run(text: str, start: int, end: int) -> str:
         word = first - 4
         while word > 0 and text[word - 1] not in " \n":
             word -= 1
-        if not text[word : word + 1].isupper():
-            break  # "a unit of Royal Bank": "unit" is no part of the name
+        if not text[word : word + 1].isupper() or not is_organisation_word(text[word : first - 4]):
+            break  # "a unit of Royal Bank", "Shares of Acme Inc": no part of the name
         first = run_start(text, word)
     # "Bank of England": the run after an "of" too.
     while text.startswith(" of ", end) and text[end + 4 : end + 5].isupper():

@@ -526,12 +526,16 @@ class Resolver:
         """
         Return ``f``/``m`` when the name's pronoun is known, else ``""``.
 
-        An honorific in the dispatch (``Mrs. Clinton``) outranks the
-        given-name list.
+        A known given name tells first; otherwise an honorific in the
+        dispatch (``Mrs. Clinton``) does.
         """
         words = name.split()
-        marked = self.honorific_gender.get(words[-1], "")
-        return marked or given_name_gender(words[0])
+        if len(words) > 1:
+            # "Tom Hale" beside "Mrs. Hale": a known given name tells first.
+            given = given_name_gender(words[0])
+            if given:
+                return given
+        return self.honorific_gender.get(words[-1], "")
 
     def subject_before(self, pos: int, gender: str) -> tuple[int, Resolution] | None:
         """
