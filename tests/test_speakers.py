@@ -698,6 +698,23 @@ SHAPES = [
         id="description-named-in-the-next-paragraph",
     ),
     pytest.param(
+        "Vote\n\nBOSTON (AP) — According to state law, no one may campaign near a polling "
+        "place.",
+        [("state law", "unknown")],
+        id="document-without-article",
+    ),
+    pytest.param(
+        "Vote\n\nBOSTON (AP) — Lee has won 700 delegates, according to a Reuters tally.",
+        [("Reuters tally", "unknown")],
+        id="document-named-by-its-source",
+    ),
+    pytest.param(
+        "Inquiry\n\nBOSTON (AP) — The city hired a law firm.\n\nThe law firm said it would "
+        "help.",
+        [(None, "organisation")],
+        id="document-noun-as-modifier",
+    ),
+    pytest.param(
         "Debate\n\nNEW YORK (AP) — Ann Lee said the debate was unfair.\n\n"
         "The businessman said the moderators were biased.",
         [("Ann Lee", "person"), (None, "anonymous")],

@@ -4,6 +4,7 @@ Descriptions: documents, title nouns, definite descriptions and unnamed sources.
 
 from __future__ import annotations
 
+from newswire._lexicons import read_mapping
 from newswire._mentions import document_name, documents
 from newswire._speakers.resolver import Mention, Resolution, Resolver, last_person
 from newswire._statements_lexicon import title_word, titles, word_class
@@ -13,17 +14,40 @@ __all__ = ["resolve_definite", "resolve_description", "resolve_document", "resol
 _DOCUMENT_WINDOW = 3000
 
 
+def _breaks_document(word: str) -> bool:
+    # "a report by ...", "a memo seen by ...", "a letter Monday": a word
+    # after the noun that ends the document's name.
+    return (
+        not word.islower()
+        or read_mapping("document_words.txt").get(word) == "document-breaker"
+        or word.endswith(("ed", "en"))
+    )
+
+
 def resolve_document(resolver: Resolver, mention: Mention) -> Resolution | None:
     """
     ``a congressional report``, ``the survey``, ``it``: a document quoted like a person.
     """
     lowered = mention.text.rstrip(",").casefold().split()
-    if not lowered or lowered[0] not in {"a", "an", "the"}:
+    if not lowered:
         return None
     nouns = documents()
+    if lowered[0] not in {"a", "an", "the"}:
+        # "state law", "federal data": a document with no article, all in
+        # lower case, named by its modifiers.
+        words = mention.text.rstrip(",").split()
+        if (
+            len(words) < 2
+            or lowered[-1] not in nouns
+            or lowered[0] in _DETERMINERS
+            or any(not w.isalpha() or not w.islower() for w in words)
+        ):
+            return None  # "its analysis", "one report": no name
+        name = document_name(words[:-1], words[-1])
+        return None if name is None else Resolution(name, "unknown")
     head = next((i for i, w in enumerate(lowered) if w in nouns), None)
-    if head is None:
-        return None
+    if head is None or (head + 1 < len(lowered) and not _breaks_document(lowered[head + 1])):
+        return None  # "the law firm": the noun modifies another
     words = mention.text.rstrip(",").split()
     noun = lowered[head]
     name = document_name(words[1:head], noun)
