@@ -698,8 +698,19 @@ SHAPES = [
         id="description-named-in-the-next-paragraph",
     ),
     pytest.param(
-        "Vote\n\nBOSTON (AP) — According to state law, no one may campaign near a polling "
-        "place.",
+        "Study\n\nBOSTON (AP) — Lee Park met political science professor Ann Lee on "
+        "Monday.\n\nThe professor said the survey was sound.",
+        [("Ann Lee", "person")],
+        id="title-in-lower-case-before-the-name",
+    ),
+    pytest.param(
+        "Race\n\nDES MOINES, Iowa (AP) — Ann Lee lost the vote.\n\nHer campaign manager, "
+        "Bo Chen, said the team would regroup.",
+        [("Bo Chen", "person")],
+        id="title-named-by-appositive",
+    ),
+    pytest.param(
+        "Vote\n\nBOSTON (AP) — According to state law, no one may campaign near a polling place.",
         [("state law", "unknown")],
         id="document-without-article",
     ),
@@ -709,8 +720,7 @@ SHAPES = [
         id="document-named-by-its-source",
     ),
     pytest.param(
-        "Inquiry\n\nBOSTON (AP) — The city hired a law firm.\n\nThe law firm said it would "
-        "help.",
+        "Inquiry\n\nBOSTON (AP) — The city hired a law firm.\n\nThe law firm said it would help.",
         [(None, "organisation")],
         id="document-noun-as-modifier",
     ),

@@ -90,6 +90,9 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
         w.endswith(("'s", "’s", "’", "'")) for w in words[:-1]
     ):
         return Resolution(None, "anonymous")  # "a spokesman", "Lee's spokeswoman"
+    named = resolver.appositive(mention.end)
+    if named is not None:
+        return named  # "His campaign manager, Bo Li, said": named right after
     wanted = title_word(head)
     # "The Florida senator": a place or party before the title must be in
     # the title the person was introduced with.
@@ -100,8 +103,11 @@ def resolve_title(resolver: Resolver, mention: Mention) -> Resolution | None:
         else resolver.persons_before(mention.start)
     )
     for name in candidates:
-        if name.title and wanted in {title_word(w) for w in name.title.split()}:
-            if not modifiers <= {w.casefold() for w in name.title.split()}:
+        # "Chinese President Xi", or in lower case before the name
+        # ("Democratic presidential candidate Ann Lee").
+        title = name.title or resolver.lead_title(name)
+        if title and wanted in {title_word(w) for w in title.split()}:
+            if not modifiers <= {w.casefold() for w in title.split()}:
                 continue
             full = resolver.fullest(name.words)
             return Resolution(full, "person", name.title)

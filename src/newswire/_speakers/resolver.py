@@ -19,7 +19,7 @@ from newswire._mentions import (
     organisation_aliases,
     organisation_words,
 )
-from newswire._statements_lexicon import given_name_gender
+from newswire._statements_lexicon import given_name_gender, titles
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,6 +97,10 @@ _NOT_VERBS = frozenset(
         "their",
         "its",
     }
+)
+# Words that end a title read leftwards from a name (Resolver.lead_title).
+_NOT_TITLE = frozenset(
+    {"the", "a", "an", "and", "or", "of", "for", "to", "by", "with", "his", "her"}
 )
 # How many words may come between a sentence's start and its subject's name
 # ("Tennis great Billie Jean King remembered ...").
@@ -564,6 +568,27 @@ class Resolver:
                 continue  # a lone capitalised word ("Soon,") is no known person
             return start, Resolution(full, "person", name.title or self.title_of(full))
         return None
+
+    def lead_title(self, name: NameMention) -> str | None:
+        """
+        Return the title written in lower case before a name, or None.
+
+        ``political science professor Ann Lee``, ``Democratic presidential
+        candidate Ann Lee``: up to four words before the name's run, ending
+        with a title noun, none of them a determiner or followed by
+        punctuation.
+        """
+        text = self.original
+        first = run_start(text, name.start)
+        words = text[max(0, first - 60) : first].split()[-4:]
+        if not words or words[-1].casefold() not in titles():
+            return None
+        kept: list[str] = []
+        for word in reversed(words):
+            if not word.replace("-", "").isalpha() or word.casefold() in _NOT_TITLE:
+                break
+            kept.insert(0, word)
+        return " ".join(kept) or None
 
     def title_of(self, name: str) -> str | None:
         """
