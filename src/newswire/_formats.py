@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
-if TYPE_CHECKING:
-    from newswire._model import Dispatch, Statement
+# Imported at run time so that typing.get_type_hints resolves the annotations.
+from newswire._model import Dispatch, Statement
 
 __all__ = ["to_ninjs", "to_nitf"]
 
