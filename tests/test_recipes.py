@@ -87,7 +87,7 @@ class TestDaskRecipe:
         assert expected == records
         assert "latin.txt: not valid utf-8 at byte 3" in str(error["error"])
         table = pd.read_csv(out / "statements.csv")
-        statements = sum(len(r["statements"]) for r in expected.values())  # type: ignore[arg-type]
+        statements = sum(len(r["statements"]) for r in expected.values())  # type: ignore[arg-type,misc]
         assert statements == len(table)
         assert {"source_id", "headline", "dateline_place", "speaker"} <= set(table.columns)
 
