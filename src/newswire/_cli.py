@@ -148,6 +148,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p_eval = commands.add_parser("evaluate", help="score the parser against gold JSON Lines")
     p_eval.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
     p_eval.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p_eval.add_argument(
+        "--misses",
+        type=Path,
+        metavar="FILE",
+        help="write every miss (gold vs predicted, with spans) to FILE as JSON Lines",
+    )
     return parser
 
 
@@ -558,15 +564,36 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # A gold file that cannot be opened is reported as `parse` reports an input.
+    for path in args.gold:
+        problem = (
+            "no such file"
+            if not path.exists()
+            else "is a directory, not a file"
+            if path.is_dir()
+            else None
+        )
+        if problem is not None:
+            err.write(f"newswire: error: {path}: {problem}\n")
+            return 1
+
     def records() -> Any:
         for path in args.gold:
             yield from read_gold(path)
 
+    misses: list[dict[str, Any]] | None = None if args.misses is None else []
     try:
-        scores = evaluate_records(records())
-    except (OSError, ValueError) as exc:
+        scores = evaluate_records(records(), misses=misses)
+    except OSError as exc:
+        err.write(f"newswire: error: {exc.filename}: {exc.strerror or exc}\n")
+        return 1
+    except ValueError as exc:
         err.write(f"newswire: error: {exc}\n")
         return 1
+    if misses is not None:
+        with _open_output(args.misses) as handle:
+            handle.writelines(json.dumps(miss, ensure_ascii=False) + "\n" for miss in misses)
+        err.write(f"newswire: {len(misses)} misses written to {args.misses}\n")
     if args.json:
         out.write(json.dumps(scores, indent=2) + "\n")
     else:
