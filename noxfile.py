@@ -190,6 +190,8 @@ def docs(session: nox.Session) -> None:
     """
     _install(session, "docs")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    # No path of this machine on any built page (notebook tracebacks, outputs).
+    session.run("python", "docs/check_paths.py", "docs/_build/html")
 
 
 def _fresh_venv(session: nox.Session, name: str, *requirements: str) -> Path:

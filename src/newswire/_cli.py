@@ -558,8 +558,26 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     dispatch = parse(text, source_id="xinhua-demo.txt")
     if args.format == "json":
         out.write(json.dumps(dispatch.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(render_summary(dispatch, full=True) + "\n")
+        return 0
+    # The input first, with the offset each line starts at, so that the
+    # result's [start:end] offsets can be found in it.
+    out.write("Input: a sample dispatch bundled with newswire (xinhua-demo.txt)\n\n")
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.write(f"  {offset:>5} | {line.rstrip()}\n")
+        offset += len(line)
+    out.write("\nWhat newswire found in it\n\n")
+    out.write(render_summary(dispatch, full=True) + "\n\n")
+    out.write(
+        "Reading this: [start:end] are character offsets into the input (the number\n"
+        "left of each input line is its first offset); text[start:end] is exactly\n"
+        "the part recognised, and content [a:b + c:d] is a quote in two pieces.\n"
+        "[N] before a paragraph is its index. A name in (“...”) is the mention as\n"
+        "written, before it was resolved to the person named first.\n\n"
+        "Next: parse your own file with `newswire parse FILE` (a folder: `newswire\n"
+        "parse wire/ -o parsed.jsonl`), or in Python: newswire.parse(text).\n"
+    )
     return 0
 
 

@@ -1,5 +1,5 @@
 """
-`newswire evaluate`: n/a for empty scores, --misses, and unreadable gold files.
+`newswire evaluate` (n/a for empty scores, --misses, unreadable gold files) and `newswire demo`.
 """
 
 from __future__ import annotations
@@ -110,3 +110,35 @@ class TestEvaluateCommand:
         status, _, err = run(["evaluate", str(tmp_path)])
 
         assert (1, f"newswire: error: {tmp_path}: is a directory, not a file\n") == (status, err)
+
+
+class TestDemo:
+    def test_input_beside_result_and_next_step(self) -> None:
+        """
+        The demo shows the input with offsets, the result, what brackets mean and what next.
+        """
+        import newswire
+
+        text = newswire.samples()["xinhua-demo.txt"]
+        dateline = newswire.parse(text).dateline
+        assert dateline is not None
+        line_start = text.rfind("\n", 0, dateline.span.start) + 1
+
+        status, out, _ = run(["demo"])
+
+        assert 0 == status
+        assert out.startswith("Input: a sample dispatch bundled with newswire")
+        assert f"  {line_start:>5} | {text[line_start:].splitlines()[0]}" in out
+        assert f"[{dateline.span.start}:{dateline.span.end}]" in out
+        assert "[start:end] are character offsets into the input" in out
+        assert out.rstrip().endswith("or in Python: newswire.parse(text).")
+        assert "`newswire parse FILE`" in out
+
+    def test_json(self) -> None:
+        """
+        --format json is the dispatch's JSON alone.
+        """
+        status, out, _ = run(["demo", "--format", "json"])
+
+        assert 0 == status
+        assert "xinhua-demo.txt" == json.loads(out)["source_id"]
