@@ -7,6 +7,7 @@ Statements of many dispatches as one pandas DataFrame.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,7 +47,9 @@ def to_dataframe(dispatches: Dispatch | Iterable[Dispatch | NewswireError]) -> A
     .. versionadded:: 0.1
     """
     try:
-        import pandas as pd
+        # Imported by name: pandas is optional, and the compiled build's
+        # type check must not need it (or its stubs) to be installed.
+        pd = importlib.import_module("pandas")
     except ModuleNotFoundError as exc:
         msg = (
             "newswire.to_dataframe needs pandas: pip install pandas "
