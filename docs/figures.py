@@ -324,7 +324,14 @@ def scaling_table(data: dict[str, Any]) -> str:
         f"\nMeasured on {data['when']} with `python docs/figures.py --measure-workers`: "
         f"{data['megabytes']:.0f} MB of the bundled samples as JSON Lines through "
         f"`newswire parse --workers N`, best of {data['runs']}, on a machine with "
-        f"{data['cpus']} CPUs ({data['machine']}; a shared machine, so the figures are noisy).\n"
+        f"{data['cpus']} CPUs ({data['machine']}). The load average was about "
+        f"{data.get('load', '?')} while they ran"
+        + (
+            ": other work held more than every CPU, so more workers could not be faster "
+            "here. Re-measure on a quiet machine before drawing conclusions.\n"
+            if data.get("load", 0) >= data["cpus"]
+            else ".\n"
+        )
     )
     return "\n".join(lines) + "\n" + note
 
@@ -363,8 +370,11 @@ def main() -> None:
     if args.corpus is not None:
         data["accuracy"], data["statements"] = measure_accuracy(args.corpus)
     if args.measure_workers:
+        load_before = os.getloadavg()[0]
+        rows = measure_workers(args.workers, args.megabytes, args.runs)
         data["scaling"] = {
-            "rows": measure_workers(args.workers, args.megabytes, args.runs),
+            "rows": rows,
+            "load": round((load_before + os.getloadavg()[0]) / 2, 1),
             "when": dt.date.today().isoformat(),  # noqa: DTZ011 - a label, not a computation
             "megabytes": args.megabytes,
             "runs": args.runs,
