@@ -190,6 +190,71 @@ def docs(session: nox.Session) -> None:
     """
     _install(session, "docs")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    # No path of this machine on any built page (notebook tracebacks, outputs).
+    session.run("python", "docs/check_paths.py", "docs/_build/html")
+
+
+def _fresh_venv(session: nox.Session, name: str, *requirements: str) -> Path:
+    # A venv of its own, outside nox's, holding only `requirements` and what
+    # they pull in: what a user gets from the same install command.
+    venv = Path(session.create_tmp()).resolve() / name
+    session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
+    session.run(
+        "uv", "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
+        *requirements, external=True,
+    )  # fmt: skip
+    return venv
+
+
+@nox.session
+def package(session: nox.Session) -> None:
+    """
+    Build the sdist and wheel, check them with twine, and install each into a fresh venv.
+
+    Each install is smoke-tested from outside the source tree: ``python -m
+    newswire demo``, the ``newswire`` script, and a parse that reads the
+    bundled data files. The wheel is the pure one (the compiled build is
+    ``nox -s compiled``).
+    """
+    session.install("build>=1.2", "twine>=5.1")
+    dist = Path(session.create_tmp()) / "dist"
+    for old in dist.glob("newswire-*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    built = sorted(dist.glob("newswire-*"))
+    session.run("twine", "check", "--strict", *map(str, built))
+    [sdist] = dist.glob("newswire-*.tar.gz")
+    [wheel] = dist.glob("newswire-*.whl")
+    smoke = (
+        "import newswire; d = newswire.parse(newswire.samples()['ap-flood.txt']);"
+        "assert d.dateline is not None and d.statements, d;"
+        "assert newswire.__file__.find('site-packages') > 0, newswire.__file__"
+    )
+    for artifact in (wheel, sdist):
+        venv = _fresh_venv(session, f"fresh-{artifact.suffix.strip('.')}", str(artifact))
+        python = str(venv / "bin" / "python")
+        # Run from the venv's folder, so that src/ cannot be imported by accident.
+        with session.chdir(venv):
+            session.run(python, "-c", smoke, external=True)
+            session.run(python, "-m", "newswire", "demo", silent=True, external=True)
+            session.run(str(venv / "bin" / "newswire"), "--version", external=True)
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """
+    Execute every notebook in a fresh venv made from ``.[examples]`` only.
+
+    This checks that the ``examples`` extra installs all that the notebooks
+    need; the outputs are not saved (``nox -s notebooks`` does that).
+    """
+    venv = _fresh_venv(session, "examples-venv", f"{ROOT}[examples]")
+    # The venv is not activated: the notebooks must not rely on PATH.
+    session.run(
+        str(venv / "bin" / "jupyter-execute"), "--kernel_name=python3", "--timeout=300",
+        *map(str, sorted((ROOT / "examples").glob("*.ipynb"))),
+        external=True, env={"JUPYTER_PLATFORM_DIRS": "1"},
+    )  # fmt: skip
 
 
 @nox.session

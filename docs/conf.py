@@ -33,6 +33,7 @@ exclude_patterns = [
     "_build",
     "**.ipynb_checkpoints",
     "examples/data",
+    "_static/*.md",  # tables written by figures.py, included by the pages
     "Thumbs.db",
     ".DS_Store",
 ]

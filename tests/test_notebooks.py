@@ -56,11 +56,13 @@ class TestNotebooks:
         """
         Every cell runs without error, except one tagged raises-exception, within budget.
         """
-        # The kernel inherits this environment: put this interpreter's scripts
-        # (the `newswire` command) on PATH even when the venv is not activated,
-        # and use platformdirs so jupyter_core does not warn about its paths.
+        # The kernel inherits this environment. Take this interpreter's scripts
+        # (the `newswire` command) off PATH, as when a venv is not activated:
+        # the notebooks run `python -m newswire` with the kernel's own Python.
+        # platformdirs keeps jupyter_core from warning about its paths.
         scripts = str(Path(sys.executable).parent)
-        monkeypatch.setenv("PATH", scripts + os.pathsep + os.environ.get("PATH", ""))
+        search = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p != scripts]
+        monkeypatch.setenv("PATH", os.pathsep.join(search))
         monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
         notebook = nbformat.read(path, as_version=4)
         client = nbclient.NotebookClient(

@@ -303,6 +303,12 @@ class TestToRecords:
         first = to_records(_dispatch())[0]
 
         expected = {
+            "source_id": None,
+            "headline": "Rail plan <draft> & more",
+            "dateline": "TOKYO (Kyodo) --",
+            "dateline_place": "TOKYO",
+            "dateline_date": None,
+            "dateline_agency": "Kyodo",
             "speaker": "Kenji Mori",
             "speaker_mention": "he",
             "cue": "said",
@@ -314,6 +320,36 @@ class TestToRecords:
         }
 
         assert expected == first
+
+    def test_rows_of_many_dispatches_stack(self) -> None:
+        """
+        Each row names its dispatch, so rows from several dispatches make one table.
+        """
+        texts = {
+            "k-1": 'TOKYO, May 2 (Kyodo) -- "Fares will fall," Aiko Sato said.',
+            "a-1": 'PARIS, May 3 (AFP) - "Nous verrons," Claire Roy said.',
+        }
+        rows = [
+            row
+            for key, text in texts.items()
+            for row in newswire.parse(text, source_id=key, reference_date="2024-05-04").to_records()
+        ]
+
+        expected = [
+            ("k-1", "TOKYO", "2024-05-02", "Kyodo", "Aiko Sato"),
+            ("a-1", "PARIS", "2024-05-03", "AFP", "Claire Roy"),
+        ]
+
+        assert expected == [
+            (
+                r["source_id"],
+                r["dateline_place"],
+                r["dateline_date"],
+                r["dateline_agency"],
+                r["speaker"],
+            )
+            for r in rows
+        ]
 
     def test_json_safe(self) -> None:
         """

@@ -28,10 +28,11 @@ from newswire._model import (
     Statement,
     Trailer,
 )
-from newswire._pipeline import parse
+from newswire._pipeline import parse, parse_file
 from newswire._samples import samples
 from newswire._schema import json_schema
-from newswire.errors import DispatchError, NewswireError
+from newswire._tables import to_dataframe
+from newswire.errors import DispatchError, NewswireError, ReferenceDateError
 
 __all__ = [
     "Author",
@@ -47,6 +48,7 @@ __all__ = [
     "NewswireError",
     "Paragraph",
     "Quote",
+    "ReferenceDateError",
     "SourceLine",
     "Span",
     "Speaker",
@@ -56,8 +58,10 @@ __all__ = [
     "evaluate",
     "json_schema",
     "parse",
+    "parse_file",
     "parse_many",
     "samples",
+    "to_dataframe",
     "to_ninjs",
     "to_nitf",
 ]

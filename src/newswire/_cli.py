@@ -148,6 +148,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p_eval = commands.add_parser("evaluate", help="score the parser against gold JSON Lines")
     p_eval.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
     p_eval.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p_eval.add_argument(
+        "--misses",
+        type=Path,
+        metavar="FILE",
+        help="write every miss (gold vs predicted, with spans) to FILE as JSON Lines",
+    )
     return parser
 
 
@@ -552,21 +558,60 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     dispatch = parse(text, source_id="xinhua-demo.txt")
     if args.format == "json":
         out.write(json.dumps(dispatch.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(render_summary(dispatch, full=True) + "\n")
+        return 0
+    # The input first, with the offset each line starts at, so that the
+    # result's [start:end] offsets can be found in it.
+    out.write("Input: a sample dispatch bundled with newswire (xinhua-demo.txt)\n\n")
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.write(f"  {offset:>5} | {line.rstrip()}\n")
+        offset += len(line)
+    out.write("\nWhat newswire found in it\n\n")
+    out.write(render_summary(dispatch, full=True) + "\n\n")
+    out.write(
+        "Reading this: [start:end] are character offsets into the input (the number\n"
+        "left of each input line is its first offset); text[start:end] is exactly\n"
+        "the part recognised, and content [a:b + c:d] is a quote in two pieces.\n"
+        "[N] before a paragraph is its index. A name in (“...”) is the mention as\n"
+        "written, before it was resolved to the person named first.\n\n"
+        "Next: parse your own file with `newswire parse FILE` (a folder: `newswire\n"
+        "parse wire/ -o parsed.jsonl`), or in Python: newswire.parse(text).\n"
+    )
     return 0
 
 
 def _run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # A gold file that cannot be opened is reported as `parse` reports an input.
+    for path in args.gold:
+        problem = (
+            "no such file"
+            if not path.exists()
+            else "is a directory, not a file"
+            if path.is_dir()
+            else None
+        )
+        if problem is not None:
+            err.write(f"newswire: error: {path}: {problem}\n")
+            return 1
+
     def records() -> Any:
         for path in args.gold:
             yield from read_gold(path)
 
+    misses: list[dict[str, Any]] | None = None if args.misses is None else []
     try:
-        scores = evaluate_records(records())
-    except (OSError, ValueError) as exc:
+        scores = evaluate_records(records(), misses=misses)
+    except OSError as exc:
+        err.write(f"newswire: error: {exc.filename}: {exc.strerror or exc}\n")
+        return 1
+    except ValueError as exc:
         err.write(f"newswire: error: {exc}\n")
         return 1
+    if misses is not None:
+        with _open_output(args.misses) as handle:
+            handle.writelines(json.dumps(miss, ensure_ascii=False) + "\n" for miss in misses)
+        err.write(f"newswire: {len(misses)} misses written to {args.misses}\n")
     if args.json:
         out.write(json.dumps(scores, indent=2) + "\n")
     else:

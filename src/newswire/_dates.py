@@ -15,6 +15,7 @@ import functools
 from dateutil import parser as _dateutil_parser
 
 from newswire._lexicons import read_mapping
+from newswire.errors import ReferenceDateError
 
 __all__ = [
     "coerce_date",
@@ -216,7 +217,8 @@ def coerce_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
 
     Raises:
         TypeError: for anything but a date, a datetime, an ISO string or None.
-        ValueError: for a string that is not an ISO date.
+        ReferenceDateError: (a :class:`ValueError`) for a string that is not
+            an ISO date, naming the accepted forms.
 
     >>> coerce_date("2021-12-31"), coerce_date(dt.datetime(2021, 12, 31, 18, 0))
     (datetime.date(2021, 12, 31), datetime.date(2021, 12, 31))
@@ -228,7 +230,16 @@ def coerce_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
+        try:
+            # The date part of an ISO date or datetime.
+            return dt.date.fromisoformat(value[:10])
+        except ValueError as exc:
+            msg = (
+                f"reference_date {value!r} is not a date: give a datetime.date, a "
+                "datetime.datetime or an ISO string 'YYYY-MM-DD' (a time may follow, "
+                "e.g. '2024-05-15T09:30:00')"
+            )
+            raise ReferenceDateError(msg) from exc
     # Callers without type checking can pass anything: say what is wrong.
     msg = (  # type: ignore[unreachable]
         f"reference_date must be a date, a datetime or an ISO 'YYYY-MM-DD' string, "

@@ -17,6 +17,13 @@
 #   positive. For matched pairs: speaker-mention accuracy (predicted mention
 #   span overlaps the gold speaker span), cue accuracy (cue spans overlap) and,
 #   where gold has speaker_resolved, resolved-name accuracy.
+#
+# Misses: with a `misses` list, evaluate_records appends one JSON-safe dict
+# per miss ({id, corpus, field, kind, gold, predicted}, spans as start/end),
+# where kind is "missed" (gold not found), "spurious" (a prediction matching
+# no gold) or "wrong" (a mismatch of a matched item). Each miss is counted by
+# exactly one score above; a score with nothing to count (n = 0) is shown as
+# n/a by format_report.
 """
 Evaluation of parses against gold annotations.
 """
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -40,6 +48,9 @@ if TYPE_CHECKING:
 __all__ = ["Counts", "evaluate_records", "format_report", "read_gold"]
 
 _STRIP = " \t\n-_:\u2014\u2013\u2015"
+
+# Receives (field, kind, gold, predicted) for one miss; None when not listing.
+_Sink = Callable[[str, str, Any, Any], None] | None
 
 
 def normalise_text(value: str) -> str:
@@ -207,45 +218,123 @@ class _CorpusScore:
         return out
 
 
-def _score_text(counts: Counts, gold: str | None, predicted: str | None) -> None:
+def _span_of(record: Any) -> dict[str, Any] | None:
+    if record is None:
+        return None
+    return {"text": record.text, "start": record.span.start, "end": record.span.end}
+
+
+def _score_text(
+    counts: Counts,
+    gold: str | None,
+    predicted: str | None,
+    *,
+    sink: _Sink = None,
+    field: str = "",
+    shown: tuple[Any, Any] | None = None,
+) -> None:
+    # `shown` is what a miss lists for (gold, predicted): with their spans.
+    gold_shown, predicted_shown = shown if shown is not None else (gold, predicted)
     if gold is None:
         counts.fp += predicted is not None
+        if predicted is not None and sink is not None:
+            sink(field, "spurious", None, predicted_shown)
         return
     if predicted is not None and normalise_text(predicted) == normalise_text(gold):
         counts.tp += 1
         return
     counts.fn += 1
     counts.fp += predicted is not None
+    if sink is not None:
+        sink(field, "missed" if predicted is None else "wrong", gold_shown, predicted_shown)
 
 
-def _score_dateline(score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch) -> None:
+def _score_dateline(
+    score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch, sink: _Sink = None
+) -> None:
     predicted = dispatch.dateline
     _score_text(
         score.dateline,
         None if gold is None else gold["text"],
         None if predicted is None else predicted.text,
+        sink=sink,
+        field="dateline",
+        shown=(
+            None if gold is None else {k: gold.get(k) for k in ("text", "start", "end")},
+            _span_of(predicted),
+        ),
     )
     if gold is None:
         return
-    score.place.add(predicted is not None and (predicted.place or None) == gold.get("place"))
-    score.region.add(
-        predicted is not None and (predicted.region or None) == gold.get("country_or_region")
-    )
     date = None if predicted is None or predicted.date is None else predicted.date.isoformat()
-    score.date.add(predicted is not None and date == gold.get("date"))
-    score.agency.add(predicted is not None and predicted.agency == gold.get("agency"))
+    parts = (
+        ("place", gold.get("place"), None if predicted is None else predicted.place or None),
+        (
+            "region",
+            gold.get("country_or_region"),
+            None if predicted is None else predicted.region or None,
+        ),
+        ("date", gold.get("date"), date),
+        ("agency", gold.get("agency"), None if predicted is None else predicted.agency),
+    )
+    for name, expected, actual in parts:
+        ok = predicted is not None and actual == expected
+        getattr(score, name).add(ok)
+        if not ok and sink is not None:
+            sink(f"dateline_{name}", "wrong", expected, actual)
 
 
-def _score_byline(score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch) -> None:
+def _score_byline(
+    score: _CorpusScore, gold: dict[str, Any] | None, dispatch: Dispatch, sink: _Sink = None
+) -> None:
     gold_names = {normalise_text(a) for a in (gold or {}).get("authors", ())}
     predicted = dispatch.byline
     names = set() if predicted is None else {normalise_text(a.name) for a in predicted.authors}
     score.byline.tp += len(gold_names & names)
     score.byline.fp += len(names - gold_names)
     score.byline.fn += len(gold_names - names)
+    if sink is not None and names != gold_names:
+        authors = (
+            []
+            if predicted is None
+            else [
+                {"text": a.name, "start": a.span.start, "end": a.span.end}
+                for a in predicted.authors
+            ]
+        )
+        sink(
+            "byline_authors",
+            "wrong",
+            {"authors": sorted(gold_names), **{k: (gold or {}).get(k) for k in ("start", "end")}},
+            {"authors": authors},
+        )
 
 
-def _score_statements(score: _CorpusScore, gold: list[dict[str, Any]], dispatch: Dispatch) -> None:
+def _gold_statement(g: dict[str, Any]) -> dict[str, Any]:
+    keys = ("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end")
+    return {
+        "content": g.get("content"),
+        "content_spans": [{"start": s, "end": e} for s, e in _gold_content_spans(g)],
+        **{k: g.get(k) for k in keys},
+        "speaker_resolved": g.get("speaker_resolved"),
+    }
+
+
+def _predicted_statement(statement: Any) -> dict[str, Any]:
+    return {
+        "kind": statement.kind,
+        "content": statement.content.text,
+        "content_spans": [{"start": f.start, "end": f.end} for f in statement.content.fragments],
+        "speaker": _span_of(statement.speaker),
+        "speaker_resolved": None if statement.speaker is None else statement.speaker.name,
+        "cue": _span_of(statement.cue),
+        "rule": statement.rule,
+    }
+
+
+def _score_statements(
+    score: _CorpusScore, gold: list[dict[str, Any]], dispatch: Dispatch, sink: _Sink = None
+) -> None:
     text = dispatch.text
     gold_chars = [_chars(text, _gold_content_spans(g)) for g in gold]
     counted = [g.get("cue_class_heuristic", "speech") == "speech" for g in gold]
@@ -264,6 +353,8 @@ def _score_statements(score: _CorpusScore, gold: list[dict[str, Any]], dispatch:
                 best, best_overlap = index, overlap
         if best < 0:
             score.statements.fp += 1
+            if sink is not None:
+                sink("statement", "spurious", None, _predicted_statement(statement))
             continue
         if not counted[best] or best in matched_gold:
             # A match to a non-speech attribution, or a second match to the
@@ -275,28 +366,53 @@ def _score_statements(score: _CorpusScore, gold: list[dict[str, Any]], dispatch:
         g = gold[best]
         speaker_spans = _gold_role_spans(g, "speaker")
         mention = statement.speaker
+        checks: list[tuple[str, bool]] = []
         if speaker_spans or mention is not None:
-            score.speaker.add(
-                mention is not None
-                and bool(speaker_spans)
-                and _overlaps([(mention.span.start, mention.span.end)], speaker_spans)
+            checks.append(
+                (
+                    "speaker",
+                    mention is not None
+                    and bool(speaker_spans)
+                    and _overlaps([(mention.span.start, mention.span.end)], speaker_spans),
+                )
             )
         cue = statement.cue
-        score.cue.add(
-            cue is not None
-            and _overlaps([(cue.span.start, cue.span.end)], _gold_role_spans(g, "cue"))
+        checks.append(
+            (
+                "cue",
+                cue is not None
+                and _overlaps([(cue.span.start, cue.span.end)], _gold_role_spans(g, "cue")),
+            )
         )
         if "speaker_resolved" in g and g["speaker_resolved"] is not None:
-            score.resolved.add(mention is not None and mention.name == g["speaker_resolved"])
-    score.statements.fn += sum(1 for i, ok in enumerate(counted) if ok and i not in matched_gold)
+            checks.append(
+                ("resolved", mention is not None and mention.name == g["speaker_resolved"])
+            )
+        for name, ok in checks:
+            getattr(score, name).add(ok)
+            if not ok and sink is not None:
+                sink(
+                    f"statement_{name}",
+                    "wrong",
+                    _gold_statement(g),
+                    _predicted_statement(statement),
+                )
+    for i, ok in enumerate(counted):
+        if ok and i not in matched_gold:
+            score.statements.fn += 1
+            if sink is not None:
+                sink("statement", "missed", _gold_statement(gold[i]), None)
 
 
-def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def evaluate_records(
+    records: Iterable[dict[str, Any]], *, misses: list[dict[str, Any]] | None = None
+) -> dict[str, dict[str, Any]]:
     """
     Parse each gold record and score it; return scores per corpus.
 
     The result maps corpus name (and ``"all"``) to a mapping of field to
-    scores; see the module comment for the definitions.
+    scores; see the module comment for the definitions. With ``misses``,
+    every miss is appended to it (see the module comment for the shape).
 
     >>> rec = {"corpus": "demo", "text": "Quake\\n\\nTOKYO (Kyodo) -- It shook.",
     ...        "gold": {"headline": "Quake", "dateline": None}}
@@ -312,8 +428,11 @@ def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, A
             source_id=record.get("id"),
         )
         gold = record.get("gold") or {}
-        for name in (str(record.get("corpus") or "unknown"), "all"):
+        corpus = str(record.get("corpus") or "unknown")
+        for name in (corpus, "all"):
             score = per_corpus[name]
+            # Misses are listed once per record, on its pass for "all".
+            sink = _sink(misses, record, corpus) if name == "all" else None
             score.documents += 1
             if "headline" in gold:
                 score.has.add("headline")
@@ -321,22 +440,67 @@ def evaluate_records(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, A
                     score.headline,
                     gold["headline"],
                     None if dispatch.headline is None else dispatch.headline.text,
+                    sink=sink,
+                    field="headline",
+                    shown=(gold["headline"], _span_of(dispatch.headline)),
                 )
             if "dateline" in gold:
                 score.has.add("dateline")
-                _score_dateline(score, gold["dateline"], dispatch)
+                _score_dateline(score, gold["dateline"], dispatch, sink)
             if "byline" in gold:
                 score.has.add("byline")
-                _score_byline(score, gold["byline"], dispatch)
+                _score_byline(score, gold["byline"], dispatch, sink)
             if gold.get("statements") is not None:
                 score.has.add("statements")
-                _score_statements(score, gold["statements"], dispatch)
+                _score_statements(score, gold["statements"], dispatch, sink)
     return {name: score.as_dict() for name, score in sorted(per_corpus.items())}
+
+
+def _sink(misses: list[dict[str, Any]] | None, record: dict[str, Any], corpus: str) -> _Sink:
+    if misses is None:
+        return None
+    found = misses
+
+    def add(field: str, kind: str, gold: Any, predicted: Any) -> None:
+        found.append(
+            {
+                "id": record.get("id"),
+                "corpus": corpus,
+                "field": field,
+                "kind": kind,
+                "gold": gold,
+                "predicted": predicted,
+            }
+        )
+
+    return add
+
+
+def _ratio(value: float, n: int) -> str:
+    return f"{value:.4f}" if n else "n/a"
 
 
 def format_report(scores: dict[str, dict[str, Any]]) -> str:
     """
     Render scores as a fixed-width table, one row per corpus and field.
+
+    A score with nothing to count (no predictions for P, no gold items for R,
+    no cases for an accuracy) is shown as ``n/a``.
+
+    >>> rec = {"corpus": "demo", "text": "Quake\\n\\nTOKYO (Kyodo) -- It shook.",
+    ...        "gold": {"headline": "Quake", "statements": []}}
+    >>> print(format_report(evaluate_records([rec])))  # doctest: +NORMALIZE_WHITESPACE
+    corpus  field  P  R  F1  acc  n
+    all     headline            1.0000  1.0000  1.0000      1
+    all     statements             n/a     n/a     n/a      0
+    all     statement_speaker                          n/a  0
+    all     statement_cue                              n/a  0
+    all     statement_resolved                         n/a  0
+    demo    headline            1.0000  1.0000  1.0000      1
+    demo    statements             n/a     n/a     n/a      0
+    demo    statement_speaker                          n/a  0
+    demo    statement_cue                              n/a  0
+    demo    statement_resolved                         n/a  0
     """
     lines = [f"{'corpus':<14} {'field':<20} {'P':>7} {'R':>7} {'F1':>7} {'acc':>7} {'n':>7}"]
     for corpus, fields in scores.items():
@@ -345,13 +509,15 @@ def format_report(scores: dict[str, dict[str, Any]]) -> str:
                 continue
             if "f1" in value:
                 n = value["tp"] + value["fn"]
-                lines.append(
-                    f"{corpus:<14} {field:<20} {value['precision']:>7.4f} "
-                    f"{value['recall']:>7.4f} {value['f1']:>7.4f} {'':>7} {n:>7}"
-                )
+                # A ratio over nothing is not a score: n/a, not 1.0000.
+                p = _ratio(value["precision"], value["tp"] + value["fp"])
+                r = _ratio(value["recall"], n)
+                f1 = _ratio(value["f1"], min(n, value["tp"] + value["fp"]))
+                lines.append(f"{corpus:<14} {field:<20} {p:>7} {r:>7} {f1:>7} {'':>7} {n:>7}")
             else:
+                accuracy = _ratio(value["accuracy"], value["total"])
                 lines.append(
                     f"{corpus:<14} {field:<20} {'':>7} {'':>7} {'':>7} "
-                    f"{value['accuracy']:>7.4f} {value['total']:>7}"
+                    f"{accuracy:>7} {value['total']:>7}"
                 )
     return "\n".join(lines)

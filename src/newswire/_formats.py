@@ -1,22 +1,36 @@
 # Exports to the news industry's own formats, so a parsed dispatch can go
 # straight into systems that speak IPTC: ninjs 2.x (JSON) and NITF 3.x (XML).
 # Both are derived from the Dispatch alone; nothing here parses text.
+#
+# Dates: both formats want a moment with its UTC offset (ninjs `date-time`,
+# NITF `norm` as YYYYMMDDTHHMMSS+HHMM). A dispatch rarely states its time zone,
+# and an offset is never guessed: a moment with a zone fills those fields; a
+# date without a time, or a time without a zone, is given as written (ninjs
+# `descriptions`, NITF element text) and the field that needs the zone is
+# omitted. The output is valid in either case.
 """
 ninjs and NITF exports of a parsed dispatch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import urllib.parse
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
-if TYPE_CHECKING:
-    from newswire._model import Dispatch, Statement
+# Imported at run time so that typing.get_type_hints resolves the annotations.
+from newswire._model import Dispatch, Statement
 
-__all__ = ["to_ninjs", "to_nitf"]
+__all__ = ["NINJS_SCHEMA", "NINJS_VERSION", "NITF_NAMESPACE", "to_ninjs", "to_nitf"]
+
+NINJS_VERSION = "2.1"
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
+# The namespace of the NITF 3.x XML Schemas (3.4 to 3.6).
+NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
 
 
 # Characters XML 1.0 cannot carry (NUL, most C0 controls, lone surrogates).
@@ -29,19 +43,38 @@ def _x(text: str) -> str:
 
 def _uri(dispatch: Dispatch) -> str:
     if dispatch.source_id:
-        return f"urn:newswire:{dispatch.source_id}"
+        # File names carry spaces, '#' and other characters a URI may not.
+        return f"urn:newswire:{urllib.parse.quote(dispatch.source_id, safe='')}"
     # A stable name for an unnamed text; not a security use.
     digest = hashlib.blake2b(dispatch.text.encode("utf-8", "surrogatepass"), digest_size=16)
     return f"urn:newswire:blake2b:{digest.hexdigest()}"
 
 
-def _created(dispatch: Dispatch) -> str | None:
+def _moment(dispatch: Dispatch) -> dt.datetime | None:
+    # The first stated moment that carries its UTC offset.
     for line in dispatch.source_lines:
-        if line.timestamp is not None:
-            return line.timestamp.isoformat()
-    if dispatch.dateline is not None and dispatch.dateline.date is not None:
-        return dispatch.dateline.date.isoformat()
+        if line.timestamp is not None and line.timestamp.utcoffset() is not None:
+            return line.timestamp
     return None
+
+
+def _nitf_norm(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S%z")
+
+
+def _descriptions(dispatch: Dispatch) -> list[dict[str, str]]:
+    # Dates as the dispatch states them, for when no zoned moment exists.
+    found = [
+        {"role": "timestamp", "value": line.timestamp.isoformat()}
+        for line in dispatch.source_lines
+        if line.timestamp is not None and line.timestamp.utcoffset() is None
+    ]
+    d = dispatch.dateline
+    if d is not None:
+        found.append({"role": "dateline", "value": d.text})
+        if d.date is not None:
+            found.append({"role": "dateline-date", "value": d.date.isoformat()})
+    return found
 
 
 def _agency(dispatch: Dispatch) -> str | None:
@@ -59,6 +92,12 @@ def to_ninjs(dispatch: Dispatch) -> dict[str, Any]:
     The raw byline becomes ``by``, the dateline place ``located``, the
     paragraphs the ``main`` body, and quoted people and organisations
     ``people`` and ``organisations`` with the relation ``quoted``.
+    ``standard`` names ninjs 2.1 and its schema, and the output validates
+    against it (formats checked). ``firstcreated`` is given only for a
+    moment the dispatch states with its UTC offset, since ninjs requires one
+    and none is guessed; dates as the dispatch gives them (a dateline's date,
+    a timestamp without a zone) are ``descriptions`` with the roles
+    ``dateline``, ``dateline-date`` and ``timestamp``.
 
     >>> import newswire
     >>> d = newswire.parse('Rates hold\\n\\nLONDON (Reuters) - "We wait," Ann Lee said.',
@@ -69,10 +108,15 @@ def to_ninjs(dispatch: Dispatch) -> dict[str, Any]:
 
     .. versionadded:: 0.1
     """
-    ninjs: dict[str, Any] = {"uri": _uri(dispatch), "type": "text", "representationtype": "full"}
-    created = _created(dispatch)
-    if created is not None:
-        ninjs["firstcreated"] = created
+    ninjs: dict[str, Any] = {
+        "uri": _uri(dispatch),
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "full",
+    }
+    moment = _moment(dispatch)
+    if moment is not None:
+        ninjs["firstcreated"] = moment.isoformat()
     if dispatch.headline is not None:
         ninjs["headlines"] = [{"role": "main", "value": dispatch.headline.text}]
     if dispatch.byline is not None:
@@ -83,6 +127,9 @@ def to_ninjs(dispatch: Dispatch) -> dict[str, Any]:
     agency = _agency(dispatch)
     if agency is not None:
         ninjs["infosources"] = [{"name": agency}]
+    descriptions = _descriptions(dispatch)
+    if descriptions:
+        ninjs["descriptions"] = descriptions
     ninjs["bodies"] = [
         {
             "role": "main",
@@ -118,20 +165,25 @@ def to_nitf(dispatch: Dispatch) -> str:
     """
     Return the dispatch as an NITF 3.x document (an XML string).
 
-    Headline → ``hl1``, byline → ``byline`` with ``byttl``, agency →
-    ``distributor``, dateline → ``dateline`` with ``location`` and
-    ``story.date`` (``norm`` in ISO form), paragraphs → ``p`` with direct
-    quotes marked ``q`` (``quote-source`` is the resolved speaker), trailer →
-    ``tagline``.
+    The root is in the NITF namespace (:data:`NITF_NAMESPACE`). Headline →
+    ``hl1``, byline → ``byline`` with ``byttl``, agency → ``distributor``,
+    dateline → ``dateline`` with ``location`` and ``story.date``,
+    paragraphs → ``p`` inside ``body.content`` with direct quotes marked
+    ``q`` (``quote-source`` is the resolved speaker), trailer → ``tagline``
+    inside ``body.end``. ``story.date`` holds the date as written; its
+    ``norm`` (NITF's ``YYYYMMDDTHHMMSS±HHMM``) is given only for a moment the
+    dispatch states with its UTC offset, since none is guessed.
 
     >>> import newswire
     >>> d = newswire.parse('Rates hold\\n\\nLONDON (Reuters) - "We wait," Ann Lee said.')
     >>> print(to_nitf(d))  # doctest: +ELLIPSIS
-    <nitf version="-//IPTC//DTD NITF 3.6//EN"><head><title>Rates hold</title></head>...
+    <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version="-//IPTC//DTD NITF 3.6//EN"><head>...
 
     .. versionadded:: 0.1
     """
-    nitf = ET.Element("nitf", version="-//IPTC//DTD NITF 3.6//EN")
+    # Built without a namespace and given the default one on the root, so
+    # every element is in it and the output reads as ordinary NITF.
+    nitf = ET.Element("nitf", xmlns=NITF_NAMESPACE, version="-//IPTC//DTD NITF 3.6//EN")
     head = ET.SubElement(nitf, "head")
     if dispatch.headline is not None:
         ET.SubElement(head, "title").text = _x(dispatch.headline.text)
@@ -166,8 +218,9 @@ def _nitf_body_head(dispatch: Dispatch, body_head: ET.Element) -> None:
         if d.date_span is not None:
             date = ET.SubElement(dateline, "story.date")
             date.text = _x(dispatch.text[d.date_span.start : d.date_span.end])
-            if d.date is not None:
-                date.set("norm", d.date.isoformat())
+            moment = _moment(dispatch)
+            if moment is not None and d.date is not None and moment.date() == d.date:
+                date.set("norm", _nitf_norm(moment))
 
 
 def _nitf_body_content(dispatch: Dispatch, content: ET.Element) -> None:

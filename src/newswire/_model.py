@@ -13,13 +13,12 @@ Immutable records produced by :func:`newswire.parse`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import operator
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Literal, TypeVar
 
 import attrs
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
 
 __all__ = [
     "Author",
@@ -970,6 +969,34 @@ class Dispatch:
             trailer=opt("trailer", Trailer.from_dict),
             diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics", ())),
         )
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """
+        Return :meth:`to_dict` as a JSON string (UTF-8 text, not ASCII-escaped).
+
+        >>> import newswire
+        >>> d = newswire.parse("TOKYO (Kyodo) -- The ground shook.")
+        >>> d.to_json()[:44]
+        '{"source_id": null, "reference_date": null, '
+        >>> newswire.Dispatch.from_json(d.to_json()) == d
+        True
+
+        .. versionadded:: 0.1
+        """
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Dispatch:
+        """
+        Rebuild a dispatch from :meth:`to_json` output (or one line of ``newswire parse``).
+
+        Raises:
+            ValueError: when ``data`` is not JSON (:class:`json.JSONDecodeError`).
+            KeyError: when a required key is missing.
+
+        .. versionadded:: 0.1
+        """
+        return cls.from_dict(json.loads(data))
 
 
 # -- pickling ------------------------------------------------------------------

@@ -8,7 +8,10 @@ The parse pipeline.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
 
 from newswire._attribution import find_statements
 from newswire._blocks import segment_blocks
@@ -19,12 +22,9 @@ from newswire._paragraphs import build_paragraphs
 from newswire._speakers import resolve_speakers
 from newswire._state import State
 from newswire._text import normalize
+from newswire.errors import DispatchError
 
-if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable
-
-__all__ = ["STAGES", "parse"]
+__all__ = ["STAGES", "parse", "parse_file"]
 
 
 def _segment(state: State) -> None:
@@ -74,6 +74,9 @@ def parse(
     Raises:
         TypeError: when ``text`` is not a ``str`` (``bytes``: decode first), or
             ``reference_date`` is of the wrong type.
+        ReferenceDateError: (a :class:`NewswireError` and a :class:`ValueError`)
+            when ``reference_date`` is a string that is not an ISO date; the
+            message names the accepted forms.
 
     >>> d = parse("BEIJING, Dec. 31 (Xinhua) -- Xi said ties are strong.",
     ...           reference_date="2022-01-01")
@@ -121,3 +124,60 @@ def parse(
         trailer=state.trailer,
         diagnostics=tuple(state.diagnostics),
     )
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    reference_date: dt.date | dt.datetime | str | None = None,
+    source_id: str | None = None,
+) -> Dispatch:
+    """
+    Read one dispatch from a file and parse it.
+
+    Args:
+        path: the file to read.
+        encoding: its encoding; archives are often ``"latin-1"`` or ``"cp1252"``.
+        errors: what to do with bytes the encoding cannot decode, as for
+            :func:`open` (``"strict"`` raises, ``"replace"`` carries on).
+        reference_date: as for :func:`parse`.
+        source_id: a name for the dispatch; the file's name when not given.
+
+    Returns:
+        The :class:`Dispatch`, with ``text`` the decoded file content.
+
+    Raises:
+        OSError: when the file cannot be read.
+        DispatchError: (a :class:`ValueError`) when its bytes are not valid
+            in ``encoding`` and ``errors`` is ``"strict"``; it names the file
+            and the byte offset.
+        ReferenceDateError: as for :func:`parse`.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> text = "TOKYO (Kyodo) -- Caf\xe9 owners said prices rose."
+    >>> _ = (folder / "k1.txt").write_bytes(text.encode("cp1252"))
+    >>> d = parse_file(folder / "k1.txt", encoding="cp1252")
+    >>> d.source_id, d.dateline.agency, d.text[17:21]
+    ('k1.txt', 'Kyodo', 'Café')
+    >>> parse_file(folder / "k1.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    newswire.errors.DispatchError: k1.txt: not valid utf-8 at byte 20 (invalid continuation ...
+
+    .. versionadded:: 0.1
+    """
+    file = Path(path)
+    data = file.read_bytes()
+    name = file.name if source_id is None else source_id
+    try:
+        text = data.decode(encoding, errors)
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"not valid {encoding} at byte {exc.start} ({exc.reason}); "
+            "give encoding= (e.g. 'cp1252') or errors='replace'"
+        )
+        raise DispatchError(msg, source_id=name) from exc
+    return parse(text, reference_date=reference_date, source_id=name)

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 __all__ = ["RECORD_KEYS", "render_html", "to_records"]
 
 RECORD_KEYS = (
+    "source_id",
+    "headline",
+    "dateline",
+    "dateline_place",
+    "dateline_date",
+    "dateline_agency",
     "speaker",
     "speaker_mention",
     "cue",
@@ -246,7 +252,11 @@ def to_records(dispatch: Dispatch) -> list[dict[str, Any]]:
     """
     Return one flat dict per statement, ready for ``pandas.DataFrame``.
 
-    Keys, in order: ``speaker`` (the resolved name, or None), ``speaker_mention``
+    Keys, in order: the dispatch's ``source_id``, ``headline`` (its text),
+    ``dateline`` (its text), ``dateline_place``, ``dateline_date`` (ISO, or
+    None) and ``dateline_agency``, the same in every row of one dispatch so
+    that rows from many dispatches stack into one table; then, per statement,
+    ``speaker`` (the resolved name, or None), ``speaker_mention``
     (the mention as written: ``he``, ``the minister``), ``cue``, ``kind``,
     ``content``, ``paragraph`` (index of the first paragraph the content lies
     in), ``start`` and ``end`` (the content's offsets in the text).
@@ -264,15 +274,27 @@ def to_records(dispatch: Dispatch) -> list[dict[str, Any]]:
     >>> to_records(newswire.parse("TOKYO (Kyodo) -- The ground shook."))
     []
     >>> list(RECORD_KEYS)[:3]
-    ['speaker', 'speaker_mention', 'cue']
+    ['source_id', 'headline', 'dateline']
 
     .. versionadded:: 0.1
     """
+    dateline = dispatch.dateline
+    about = {
+        "source_id": dispatch.source_id,
+        "headline": None if dispatch.headline is None else dispatch.headline.text,
+        "dateline": None if dateline is None else dateline.text,
+        "dateline_place": None if dateline is None else dateline.place or None,
+        "dateline_date": None
+        if dateline is None or dateline.date is None
+        else dateline.date.isoformat(),
+        "dateline_agency": None if dateline is None else dateline.agency,
+    }
     records = []
     for statement in dispatch.statements:
         speaker = statement.speaker
         records.append(
             {
+                **about,
                 "speaker": None if speaker is None else speaker.name,
                 "speaker_mention": None if speaker is None else speaker.text,
                 "cue": None if statement.cue is None else statement.cue.text,

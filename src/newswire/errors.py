@@ -7,17 +7,36 @@ Exceptions raised by newswire.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newswire._model import Span
+# Imported at run time (not only for type checking) so that
+# typing.get_type_hints resolves the public annotations.
+from newswire._model import Span
 
-__all__ = ["DispatchError", "NewswireError"]
+__all__ = ["DispatchError", "NewswireError", "ReferenceDateError"]
 
 
 class NewswireError(Exception):
     """
     Base class of every error newswire raises.
+
+    .. versionadded:: 0.1
+    """
+
+
+class ReferenceDateError(NewswireError, ValueError):
+    """
+    A ``reference_date`` string that is not a date in an accepted form.
+
+    The accepted forms are a :class:`datetime.date`, a :class:`datetime.datetime`
+    or an ISO 8601 string (``YYYY-MM-DD``, optionally followed by a time).
+
+    >>> import newswire
+    >>> newswire.parse("TOKYO (Kyodo) -- It shook.", reference_date="15/05/2024")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    newswire.errors.ReferenceDateError: reference_date '15/05/2024' is not a date: give a ...
 
     .. versionadded:: 0.1
     """

@@ -1,0 +1,10 @@
+"""
+``python -m newswire``: the ``newswire`` command, for when its script is not on PATH.
+"""
+
+import sys
+
+from newswire._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
