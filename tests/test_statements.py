@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newswire import parse
-from newswire._attribution import Sentence, _cue_starts, _lower_case, _possible_cues
+from newswire._attribution.tokens import Sentence, _cue_starts, _lower_case, _possible_cues
 from newswire._quotes import has_quote_mark, quote_marks, scan_quotes
 from newswire._sentences import WORD, split_sentences
 
