@@ -43,17 +43,17 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The premier noted that exports grew for a third month.",
-        [("indirect", "noted", "The premier", ["exports grew for a third month"])],
+        [("indirect", "noted", "The premier", ["that exports grew for a third month"])],
         id="noted-that",
     ),
     pytest.param(
         "Lee stressed that the port must stay open.",
-        [("indirect", "stressed", "Lee", ["the port must stay open"])],
+        [("indirect", "stressed", "Lee", ["that the port must stay open"])],
         id="stressed",
     ),
     pytest.param(
         "She told reporters on Monday that talks would resume.",
-        [("indirect", "told reporters on Monday", "She", ["talks would resume"])],
+        [("indirect", "told reporters on Monday", "She", ["that talks would resume"])],
         id="told-listener",
     ),
     pytest.param(
@@ -63,7 +63,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The ministry said in a statement that the dam was safe.",
-        [("indirect", "said in a statement", "The ministry", ["the dam was safe"])],
+        [("indirect", "said in a statement", "The ministry", ["that the dam was safe"])],
         id="said-in-a-statement",
     ),
     pytest.param(
@@ -98,7 +98,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The port director, Ann Lee, told lawmakers on Friday that cargo volumes fell.",
-        [("indirect", "told", "The port director", ["cargo volumes fell"])],
+        [("indirect", "told", "The port director", ["that cargo volumes fell"])],
         id="appositive-subject-told",
     ),
     pytest.param(
@@ -116,7 +116,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "Steel makers, for instance, argue that imports doubled in a year.",
-        [("indirect", "argue", "Steel makers", ["imports doubled in a year"])],
+        [("indirect", "argue", "Steel makers", ["that imports doubled in a year"])],
         id="subject-interrupted-argue-that",
     ),
     pytest.param(
@@ -131,7 +131,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "Lee said on Monday at a forum in Dayton, Ohio, that the plant will close.",
-        [("indirect", "said on Monday", "Lee", ["the plant will close"])],
+        [("indirect", "said on Monday", "Lee", ["that the plant will close"])],
         id="that-after-place-with-comma",
     ),
 ]
@@ -461,7 +461,7 @@ class TestTrailingAndInterrupted:
 
         assert [
             ("indirect", "said", "she", ["Fuel stocks have been low for weeks"]),
-            ("indirect", "adding", "she", ["imports would rise"]),
+            ("indirect", "adding", "she", ["that imports would rise"]),
         ] == actual
 
     def test_interrupted(self) -> None:
@@ -483,7 +483,7 @@ class TestTrailingAndInterrupted:
         actual = _statements(text)
 
         assert [
-            ("indirect", "Noting", "Lee", ["rain had stopped"]),
+            ("indirect", "Noting", "Lee", ["that rain had stopped"]),
             ("indirect", "said", "Lee", ["the roads would reopen"]),
         ] == actual
 
@@ -493,7 +493,7 @@ class TestTrailingAndInterrupted:
         """
         text = "Looking ahead, Lee stressed that prices would fall."
 
-        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)
+        assert [("indirect", "stressed", "Lee", ["that prices would fall"])] == _statements(text)
 
 
 class TestDirect:
@@ -518,14 +518,16 @@ class TestDirect:
 
     def test_floating_paragraph(self) -> None:
         """
-        A quote paragraph with no attribution continues the previous speaker.
+        A quote paragraph with no attribution continues the statement before it.
         """
         text = (
             'Ports reopen\n\nLAGOS (Reuters) - "We are ready," Lee said.\n\n"Trucks leave at dawn."'
         )
         statements = parse(text).statements
 
-        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]
+        assert [("Lee", (0, 1), "We are ready. Trucks leave at dawn.")] == [
+            (s.speaker.text, s.paragraphs, s.content.joined) for s in statements if s.speaker
+        ]
 
 
 class TestAccordingTo:
@@ -589,7 +591,7 @@ class TestPrepositionBeforeParticiple:
         [
             pytest.param(
                 "The senator ended the debate by saying that taxes would fall.",
-                [("The senator", "saying", "taxes would fall")],
+                [("The senator", "saying", "that taxes would fall")],
                 id="ap-by-saying",
             ),
             pytest.param(

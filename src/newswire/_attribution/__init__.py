@@ -54,6 +54,44 @@ from newswire._attribution.tokens import (
 __all__ = ["CUE_RULES", "QUOTE_RULES", "find_statements"]
 
 
+def _claim_opening(paragraph: _Paragraph, held: list[tuple[_Paragraph, Draft | None]]) -> None:
+    # The paragraphs of one quotation before its attribution ("'Para one ...
+    # / 'Para two,' Lee said.") join the statement that claims the
+    # quotation's last paragraph; continuations made for them are dropped.
+    owner = next((d for d in paragraph.drafts if 0 in d.quotes), None)
+    if owner is None or owner.speaker is None:
+        return
+    for earlier, floating in held:
+        if floating is not None:
+            floating.rule = "claimed"
+        owner.fragments.extend((q.inner_start, q.inner_end) for q in earlier.quotes)
+        owner.more_paragraphs.append(earlier.index)
+
+
+def _joined(pieces: list[str]) -> str:
+    """
+    Return the content's fragments read as one text, without what interrupts them.
+
+    A comma that ends a fragment before its attribution goes; between two
+    fragments a sentence that was cut off by it ends with a full stop.
+
+    >>> _joined(["We will win,", "It will not be easy."])
+    'We will win. It will not be easy.'
+    >>> _joined(["The plan,", "is dead."]), _joined(["Fares will rise,"])
+    ('The plan is dead.', 'Fares will rise')
+    """
+    out: list[str] = []
+    last = len(pieces) - 1
+    for index, raw in enumerate(pieces):
+        piece = " ".join(raw.split())
+        if piece.endswith(","):
+            piece = piece[:-1]
+            if index < last and pieces[index + 1].lstrip()[:1].isupper():
+                piece += "."
+        out.append(piece)
+    return " ".join(out)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -119,10 +157,15 @@ def _statement(state: State, draft: Draft) -> Statement | None:
         whole = to_span(first, last)
     return Statement(
         kind=kind,
-        content=Quote(text=original[whole.start : whole.end], span=whole, fragments=spans),
+        content=Quote(
+            text=original[whole.start : whole.end],
+            span=whole,
+            fragments=spans,
+            joined=_joined([original[span.start : span.end] for span in spans]),
+        ),
         cue=cue,
         speaker=speaker,
-        paragraphs=(draft.paragraph,) if draft.paragraph >= 0 else (),
+        paragraphs=tuple(sorted({draft.paragraph, *draft.more_paragraphs} - {-1})),
         rule=draft.rule,
     )
 
@@ -141,17 +184,28 @@ def _how(draft: Draft, mention: str) -> MentionHow:
     return "description"
 
 
-def find_statements(state: State) -> None:
-    """
-    Find the attributed statements in the headline and body paragraphs.
+def _join_continuations(drafts: list[Draft]) -> list[Draft]:
+    # A paragraph of quotation with no attribution continues the statement
+    # before it: one statement, one more fragment. Drafts whose paragraph an
+    # attributed quotation claimed (see _claim_opening) go.
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.rule == "claimed":
+            continue
+        joined = draft.continues
+        if joined is None:
+            kept.append(draft)
+            continue
+        while joined.continues is not None:
+            joined = joined.continues
+        joined.fragments.extend(draft.fragments)
+        joined.more_paragraphs.append(draft.paragraph)
+    return kept
 
-    >>> import newswire
-    >>> d = newswire.parse('"Fares will rise," Ann Lee said, adding that buses were late.')
-    >>> [(s.kind, s.cue.text, s.content.text) for s in d.statements]
-    [('direct', 'said', 'Fares will rise,'), ('indirect', 'adding', 'buses were late')]
-    """
+
+def _ranges(state: State) -> list[tuple[int, int, int]]:
+    # The paragraphs to read, trimmed: (index, start, end); the headline is -1.
     text = state.text
-    lowered = _lower_case(text)
     ranges: list[tuple[int, int, int]] = []
     if state.headline is not None and state.blocks:
         # Headlines carry statements too ("Lee says talks will resume").
@@ -169,6 +223,21 @@ def find_statements(state: State) -> None:
         start, end = _trim(text, start, block.end)
         if start < end:
             ranges.append((index, start, end))
+    return ranges
+
+
+def find_statements(state: State) -> None:
+    """
+    Find the attributed statements in the headline and body paragraphs.
+
+    >>> import newswire
+    >>> d = newswire.parse('"Fares will rise," Ann Lee said, adding that buses were late.')
+    >>> [(s.kind, s.cue.text, s.content.joined) for s in d.statements]
+    [('direct', 'said', 'Fares will rise'), ('indirect', 'adding', 'that buses were late')]
+    """
+    text = state.text
+    lowered = _lower_case(text)
+    ranges = _ranges(state)
     # Cue words are found for the whole dispatch in one pass; a paragraph
     # takes its share by bisection. Paragraphs are trimmed, so white space
     # stands between them and a word at a paragraph's edge is read as it
@@ -178,6 +247,7 @@ def find_statements(state: State) -> None:
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
+    held: list[tuple[_Paragraph, Draft | None]] = []
     for index, start, end in ranges:
         cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
         if cue_starts or has_quote_mark(text, start, end):
@@ -195,13 +265,28 @@ def find_statements(state: State) -> None:
             paragraph.pending = waiting  # "Stated Lee:" then a quoted paragraph
         _read_paragraph(state, lowered, paragraph, cue_starts)
         waiting = paragraph.pending if text[end - 1] == ":" else None
+        opens = bool(quotes) and quotes[0].start == start
+        if opens and held:
+            _claim_opening(paragraph, held)
+        holds = opens and index >= 0 and not paragraph.drafts and not quotes[-1].closed
         floating = _floating(state, paragraph, last)
         if floating is not None:
             paragraph.drafts.append(floating)
+        if holds:
+            # '"Para one ...' (unclosed): if the next paragraph's quotation
+            # is attributed, this one belongs to that statement too.
+            held.append((paragraph, floating))
+        elif not opens or paragraph.drafts:
+            held = []
         drafts.extend(paragraph.drafts)
-        if paragraph.drafts:
+        if paragraph.drafts and index >= 0:
+            # A headline's statement is continued by nothing after it.
             last = paragraph.drafts[-1]
-    for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.fragments[0][0]):
+            while last.continues is not None:
+                last = last.continues
+    for draft in sorted(
+        _join_continuations(drafts), key=lambda d: d.cue[0] if d.cue else d.fragments[0][0]
+    ):
         statement = _statement(state, draft)
         if statement is not None:
             state.statements.append(statement)

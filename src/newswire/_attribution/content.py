@@ -165,7 +165,7 @@ def _forward_content(
         while look < count and look < pos + 8 and sentence.word(look) and lowers[look] != "that":
             look += 1
         if look < count and lowers[look] == "that":
-            pos = look + 1
+            pos = look
     if (
         pos < count
         and lowers[pos] in _CONTENT_PREPOSITIONS
@@ -188,7 +188,7 @@ def _forward_content(
                 look = far
         if look >= count or lowers[look] != "that":
             return [], []
-        pos = look + 1
+        pos = look
     for look in range(pos, min(count - 1, pos + 12)):
         # "told his audience, to rowdy applause: “...”": the quotation after
         # the colon is the content.
@@ -197,7 +197,13 @@ def _forward_content(
             break
         if sentence.quote_of[look] >= 0 or lowers[look] in {".", "that"}:
             break
+    # The complementizer belongs to the content ("said that ...", "said
+    # that, in May, ..."), as PARC and PolNeAR annotate it; the punctuation
+    # before it does not.
+    opening = -1
     while pos < count and lowers[pos] in {",", ":", "—", "that"}:
+        if lowers[pos] == "that" and opening < 0:
+            opening = pos
         pos += 1
     if pos < count and lowers[pos] in {
         "which",
@@ -227,6 +233,9 @@ def _forward_content(
         while close < count and sentence.quote_of[close] == qi:
             close += 1
         if _at_end(sentence, close):
+            if opening >= 0:
+                # 'said that "..."': the quotation with its marks.
+                return [(sentence.starts[opening], quote.end)], [qi]
             return [(quote.inner_start, quote.inner_end)], [qi]
     end = _forward_end(sentence, hits, index, pos)
-    return [_content(sentence, pos, end)], []
+    return [_content(sentence, pos if opening < 0 else opening, end)], []

@@ -140,7 +140,7 @@ def attribute_question(
         pos += 2
         if pos >= len(lowers) or lowers[pos] not in _QUESTION_WORDS:
             return None
-    start = pos + 1 if lowers[pos] == "about" else pos
+    start = pos
     end = start
     while end < len(lowers) and lowers[end] not in {",", ";"} and end - start < 40:
         end += 1

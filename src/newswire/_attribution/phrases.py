@@ -181,7 +181,7 @@ def _content(sentence: Sentence, first: int, last: int) -> tuple[int, int] | Non
     Return the trimmed character range of tokens ``[first, last)``.
     """
     lowers = sentence.lowers
-    while first < last and (lowers[first] in {",", ":", "that", "—", "-", ";"}):
+    while first < last and (lowers[first] in {",", ":", "—", "-", ";"}):
         first += 1
     while last > first and lowers[last - 1] in {",", ".", ";", ":", "—", "-", "!", "?"}:
         last -= 1

@@ -112,18 +112,100 @@ def _read_paragraph(
                     break
 
 
+# Words that end a reported clause before a later cue: what follows them may
+# be the reporter's own clause ("..., when Rubio said ...", "... and Lee said").
+_CLAUSE_EDGES = frozenset(
+    {",", ";", ":", "—", "–", "-", "--", "(", "when", "while", "after", "before"}
+    | {"because", "as", "but", "by", "without"}
+)
+
+
+class _NestScan:
+    """
+    How far the reported clause of a sentence's latest statement was read.
+
+    Each cue after it resumes the scan where the one before stopped, so a
+    sentence of many cues is read once (see _nested).
+    """
+
+    __slots__ = ("clean", "draft", "pos")
+
+    def __init__(self) -> None:
+        """
+        Start with no statement read.
+        """
+        self.draft: Draft | None = None
+        self.pos = 0
+        self.clean = False
+
+
+def _nested(sentence: Sentence, earlier: Draft, cue: int, scan: _NestScan) -> bool:
+    # Whether the cue at token ``cue`` lies inside the reported clause of
+    # ``earlier`` (the statement before it in the sentence, its content read
+    # forwards): inside its last fragment, with no clause edge between.
+    if earlier.rule not in _FORWARD_RULES or not earlier.fragments:
+        return False
+    start, end = earlier.fragments[-1]
+    if not start <= sentence.starts[cue] < end:
+        return False
+    if scan.draft is not earlier:
+        scan.draft = earlier
+        scan.pos = bisect.bisect_left(sentence.starts, start)
+        scan.clean = True
+    first = bisect.bisect_left(sentence.starts, start)
+    if cue - first > _NESTED_REACH:
+        return False
+    lowers = sentence.lowers
+    while scan.clean and scan.pos < cue:
+        i = scan.pos
+        word = lowers[i]
+        if (
+            word in _CLAUSE_EDGES
+            or sentence.quote_of[i] >= 0
+            or (
+                # "... and Democrats accused ...": a new clause, not the
+                # subject "he and Putin" that opens the content.
+                word == "and"
+                and i > first + 1
+                and (sentence.capital(i + 1) or lowers[i + 1] in _SUBJECT_PRONOUNS)
+            )
+        ):
+            scan.clean = False
+        scan.pos += 1
+    return scan.clean
+
+
+# How far into a reported clause a nested cue may stand (tokens): speech
+# reported inside speech comes early in it ("Xi said he and Putin jointly
+# announced"); a cue further on starts a statement of its own.
+_NESTED_REACH = 30
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it", "you"})
+
+
+_FORWARD_RULES = frozenset({"reported", "appositive", "participle"})
+
+
 def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[int]) -> bool:
     # Run CUE_RULES over the sentence's cues; tell whether any made a draft.
     hits = _find_cues(sentence, positions)
     sentence.hit_starts = frozenset([hit.start for hit in hits])
     done = Context()
     made = False
+    made_here: list[Draft] = []
+    scan = _NestScan()
     for index in range(len(hits)):
         draft = None
+        if made_here and _nested(sentence, made_here[-1], hits[index].start, scan):
+            # Nested speech: "Xi said he and Putin jointly announced ..." is
+            # one statement by Xi; the inner cue is part of its content.
+            done.append(None)
+            continue
         for _name, rule in CUE_RULES:
             draft = rule(sentence, hits, index, done)
             if draft is not None:
                 break
+        if draft is not None and draft.rule != "announcement":
+            made_here.append(draft)
         if draft is not None and draft.rule == "announcement":
             paragraph.pending = draft
             draft = None
@@ -186,7 +268,9 @@ QUOTE_RULES: tuple[tuple[str, Callable[[_Paragraph, int, QuoteSpan, int], bool]]
 def _floating(state: State, paragraph: _Paragraph, last: Draft | None) -> Draft | None:
     # A paragraph that is one quotation with no attribution continues the
     # previous speaker (AP/Reuters convention for multi-paragraph quotes).
-    if last is None or last.speaker is None or not last.quotes or not paragraph.quotes:
+    # The statement before may be indirect: 'Okafor said the plan was ...'
+    # and then a paragraph '"... whoever wins the vote."'.
+    if last is None or last.speaker is None or not paragraph.quotes:
         return None
     first = paragraph.quotes[0]
     if first.start != paragraph.start or paragraph.drafts:
@@ -201,4 +285,5 @@ def _floating(state: State, paragraph: _Paragraph, last: Draft | None) -> Draft 
         speaker_how="continuation",
         paragraph=paragraph.index,
         quotes=list(range(len(paragraph.quotes))),
+        continues=last,
     )

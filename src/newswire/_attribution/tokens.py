@@ -96,6 +96,7 @@ def _possible_cues(lowered: str, quotes: list[QuoteSpan], cue_starts: list[int])
     cue after it. Dropping the others first spares tokenising a sentence
     whose only candidates are such words.
 
+    >>> from newswire._quotes import scan_quotes
     >>> text = 'He was going home. "I said no," she said.'
     >>> quotes = scan_quotes(text, 0, len(text))
     >>> _possible_cues(text.lower(), quotes, _cue_starts(text, text.lower(), 0, len(text)))
@@ -162,6 +163,10 @@ class Draft:
     # Token bounds of the cue clause (speaker and cue), for later cues.
     clause: tuple[int, int] = (0, 0)
     quotes: list[int] = attrs.Factory(list)
+    # Paragraphs after (or before) ``paragraph`` that the content runs into.
+    more_paragraphs: list[int] = attrs.Factory(list)
+    # A continuation paragraph's statement, which it joins.
+    continues: Draft | None = None
 
 
 @attrs.define
