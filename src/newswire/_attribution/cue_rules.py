@@ -239,11 +239,41 @@ def _trailing(
             quote = sentence.quotes[qn]
             fragments.append((quote.inner_start, quote.inner_end))
             quotes.append(qn)
+        elif rule == "inverted":
+            # '"...," said Ann Lee, a lawyer who has fought the mine, "and
+            # ..."': what follows the speaker is an apposition, never
+            # content; a quotation after it is the statement's again.
+            appositive = _appositive_end(sentence, nxt)
+            if appositive < count and lowers[appositive - 1] in {",", ":", "—"}:
+                qn = sentence.quote_of[appositive]
+                quote = sentence.quotes[qn]
+                fragments.append((quote.inner_start, quote.inner_end))
+                quotes.append(qn)
+            draft = _draft(rule, fragments, sentence, hit, speaker, quotes=quotes)
+            if draft is not None:
+                draft.clause = (draft.clause[0], max(draft.clause[1], appositive))
+            return draft
         elif qi < 0 and nxt not in sentence.hit_starts and not _at_end(sentence, nxt):
             # Interrupted: "The two countries, he added, have ...".
             fragments.append(_content(sentence, nxt, _forward_end(sentence, hits, index, nxt)))
             rule = "interrupted"
     return _draft(rule, fragments, sentence, hit, speaker, quotes=quotes)
+
+
+# How far an apposition after an inverted speaker is read (tokens).
+_APPOSITION_REACH = 40
+
+
+def _appositive_end(sentence: Sentence, start: int) -> int:
+    # The token where the apposition from ``start`` ends: an opening
+    # quotation, or the end of the sentence (read at most _APPOSITION_REACH).
+    stop = min(len(sentence), start + _APPOSITION_REACH)
+    look = start
+    while look < stop and not sentence.is_open[look]:
+        if look in sentence.hit_starts and sentence.lowers[look - 1] == ",":
+            return look  # "said Lee, a lawyer, adding that ...": a cue of its own
+        look += 1
+    return look if look < stop else len(sentence)
 
 
 def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:

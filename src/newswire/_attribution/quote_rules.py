@@ -195,8 +195,12 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
     scan = _NestScan()
     for index in range(len(hits)):
         draft = None
-        if made_here and _nested(sentence, made_here[-1], hits[index].start, scan):
-            # Nested speech: "Xi said he and Putin jointly announced ..." is
+        if hits[index].start < done.floor or (
+            made_here and _nested(sentence, made_here[-1], hits[index].start, scan)
+        ):
+            # A cue inside the cue clause of a statement before it (its
+            # speaker's apposition: "said Ann Lee, who has challenged ...")
+            # or nested speech: "Xi said he and Putin jointly announced ..." is
             # one statement by Xi; the inner cue is part of its content.
             done.append(None)
             continue
