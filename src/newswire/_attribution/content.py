@@ -103,7 +103,9 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             breaks = True
         elif word == "and" and pos + 1 < count and quote_of[pos + 1] < 0:
             # '"extremely careless," and said ...'
-            breaks = is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
+            breaks = lowers[pos + 1] != "that" and (  # '"...," and that ...' goes on
+                is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
+            )
         elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
             breaks = nxt in _CLAUSE_BREAKS or (

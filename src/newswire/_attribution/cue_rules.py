@@ -4,6 +4,7 @@ The cue rules: one per shape of attribution.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from newswire._statements_lexicon import (
@@ -185,6 +186,8 @@ def attribute_inverted(
                 and (sentence.capital(first + 1) or _source_noun(lowers[speaker[1] - 1]))
             )
             or _word_class(lowers[first], "") == "pronoun"
+            # "said former governor Ed Rendell": a title, then the name.
+            or any(sentence.capital(i) for i in range(first + 1, speaker[1]))
         )
         if not named or not (
             _at_end(sentence, after)
@@ -328,6 +331,8 @@ def _plausible_subject(
         )
     ):
         return False  # "a news report because ...": a noun, not a verb.
+    if any(sentence.capital(i) for i in range(first, last)):
+        return True  # "psychologist Elaine Ducharme says", "supporters of Clinton say"
     if sentence.capital(first) or _word_class(sentence.lowers[first], "") in {
         "determiner",
         "pronoun",
@@ -374,7 +379,41 @@ def attribute_subject(
     ):
         return _trailing(sentence, hits, index, speaker, speaker[0], rule="trailing", done=done)
     fragments, quotes = _forward_content(sentence, hits, index)
+    if not quotes and fragments and fragments[0] is not None and _subordinate(sentence, speaker[0]):
+        fragments = [_clause_end(sentence, fragments[0])]
     return _draft("reported", fragments, sentence, hit, speaker, quotes=quotes)
+
+
+_SUBORDINATORS = frozenset(
+    {"while", "although", "though", "as", "when", "if", "because", "since", "whereas", "after"}
+)
+
+
+def _subordinate(sentence: Sentence, subject: int) -> bool:
+    # "While Ramos said that ..., he appears ...": the statement is the
+    # subordinate clause that opens the sentence.
+    lowers = sentence.lowers
+    first = 0
+    while first < subject and not sentence.word(first):
+        first += 1
+    if first < subject and lowers[first] == "even":
+        first += 1
+    return first < subject and lowers[first] in _SUBORDINATORS and subject - first <= 4
+
+
+def _clause_end(sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]:
+    # The content up to the comma that ends the subordinate clause.
+    start, end = content
+    low = bisect.bisect_left(sentence.starts, start)
+    high = bisect.bisect_left(sentence.starts, end)
+    for pos in range(low + 1, high):
+        if (
+            sentence.lowers[pos] == ","
+            and sentence.quote_of[pos] < 0
+            and not sentence.is_close[pos]
+        ):
+            return (start, sentence.token_end(pos - 1))
+    return content
 
 
 def attribute_participle(

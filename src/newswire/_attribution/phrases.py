@@ -46,6 +46,8 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     """
     lowers = sentence.lowers
     pos = _head_position(sentence, cue, floor)
+    if pos > floor and lowers[pos] == "%" and lowers[pos - 1][0].isdigit():
+        return (pos - 1, pos + 1)  # "42% say"
     if pos < floor or not sentence.word(pos) or sentence.quote_of[pos] >= 0:
         return None
     head = lowers[pos]

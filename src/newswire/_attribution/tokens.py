@@ -380,6 +380,7 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
             return False
         if (
             not sentence.word(index - 1)
+            and lowers[index - 1] != "%"  # "26% say"
             and _quote_before(sentence, index) < 0
             and not (
                 lowers[index - 1] == ","
