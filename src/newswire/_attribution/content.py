@@ -154,11 +154,53 @@ def _approximate(sentence: Sentence, pos: int) -> bool:
     return following[0].isdigit() or following in _AMOUNTS
 
 
+# Cues that are speech only when a clause follows them ("Lee added that
+# ...", not "Leeds added two more goals"), and what may open that clause.
+_CLAUSE_ONLY = frozenset({"add"})
+_FINITE = frozenset(
+    {"is", "was", "are", "were", "will", "would", "could", "can", "should", "may", "might"}
+    | {"must", "had", "has", "have", "did", "does", "do"}
+)
+# "did not respond to requests for comment": the reporter's request, no statement.
+_REQUESTS = frozenset(
+    {"request", "requests", "inquiry", "inquiries", "calls", "emails", "messages", "questions"}
+)
+
+
+def _speech_sense(sentence: Sentence, hit: CueHit, pos: int) -> bool:
+    """
+    Tell whether the cue is speech in this sentence, from what follows it at ``pos``.
+    """
+    lowers = sentence.lowers
+    count = len(lowers)
+    if pos >= count:
+        return True
+    if hit.form.lemma == "respond to":
+        look = pos
+        while look < count and look < pos + 3 and lowers[look] not in _REQUESTS:
+            look += 1
+        return look >= count or lowers[look] not in _REQUESTS
+    if hit.form.lemma not in _CLAUSE_ONLY:
+        return True
+    first = lowers[pos]
+    if (
+        first in {"that", ":", ","}
+        or sentence.is_open[pos]
+        or _word_class(first, "") == "pronoun"
+        or sentence.quote_of[pos] >= 0
+    ):
+        return True
+    # "added the plan would fail": a finite verb within a few words.
+    return any(word in _FINITE for word in lowers[pos : pos + 8])
+
+
 def _forward_content(
     sentence: Sentence, hits: list[CueHit], index: int
 ) -> tuple[list[tuple[int, int] | None], list[int]]:
     hit = hits[index]
     pos = max(hit.end, hit.extended)
+    if not _speech_sense(sentence, hit, pos):
+        return [], []
     lowers = sentence.lowers
     count = len(lowers)
     if hit.form.lemma in _LISTENER_VERBS:

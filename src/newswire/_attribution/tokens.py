@@ -344,6 +344,13 @@ def _find_cues(sentence: Sentence, positions: list[int]) -> list[CueHit]:
     return hits
 
 
+# Words after a base or -s form that make it a noun: "the report was
+# finalized", "the congressional report said", "the report from the group".
+_NOUN_FOLLOWERS = frozenset(
+    {"was", "is", "were", "are", "has", "had", "said", "says", "from", "of", "by", "will"}
+)
+
+
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     lowers = sentence.lowers
     prev = lowers[index - 1] if index else ""
@@ -361,6 +368,16 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         return False
     if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
         return False  # "Lee's repeated offenses", "Trump's stated goal"
+    if prev[:1].isdigit() and form.words[0].endswith("ed"):
+        return False  # "a lead of 300 pledged delegates"
+    following = lowers[index + len(form.words)] if index + len(form.words) < len(lowers) else ""
+    if (
+        form.lemma != "say"
+        and _is_base_or_s(form)
+        and following in _NOUN_FOLLOWERS
+        and _quote_before(sentence, index) < 0
+    ):
+        return False  # "the committee report was finalized", "news reports that question"
     if form.lemma == "call" and len(form.words) == 1:
         # "called the plan a disaster" / "called it “arbitrary”", not "a group called X".
         look = index + 1
