@@ -247,7 +247,11 @@ def _trailing(
             # ..."': what follows the speaker is an apposition, never
             # content; a quotation after it is the statement's again.
             appositive = _appositive_end(sentence, nxt)
-            if appositive < count and lowers[appositive - 1] in {",", ":", "—"}:
+            if (
+                appositive < count
+                and sentence.is_open[appositive]
+                and lowers[appositive - 1] in {",", ":", "—"}
+            ):
                 qn = sentence.quote_of[appositive]
                 quote = sentence.quotes[qn]
                 fragments.append((quote.inner_start, quote.inner_end))
