@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from newswire._attribution.cue_rules import CUE_RULES
 from newswire._model import Cue, Quote, Span, Speaker, Statement
-from newswire._quotes import has_quote_mark, scan_quotes
+from newswire._quotes import has_quote_mark, scan_quotes, single_quoted
 
 if TYPE_CHECKING:
     from newswire._model import MentionHow, StatementKind
@@ -171,7 +171,7 @@ def _statement(state: State, draft: Draft) -> Statement | None:
 
 
 # A quotation mark inside indirect content makes it mixed.
-_QUOTE_CHAR = re.compile('["“”„«»]')
+_QUOTE_CHAR = re.compile('["“”„«»「」『』‹›]')
 
 
 def _how(draft: Draft, mention: str) -> MentionHow:
@@ -244,14 +244,15 @@ def find_statements(state: State) -> None:
     # would be within the paragraph alone. Quotation marks are paired per
     # paragraph, and looked for only where no cue already calls for it.
     cues = _cue_starts(text, lowered, 0, len(text))
+    single = single_quoted(text)
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
     held: list[tuple[_Paragraph, Draft | None]] = []
     for index, start, end in ranges:
         cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
-        if cue_starts or has_quote_mark(text, start, end):
-            quotes = scan_quotes(text, start, end)
+        if cue_starts or has_quote_mark(text, start, end, single=single):
+            quotes = scan_quotes(text, start, end, single=single)
         else:
             quotes = []
         if not quotes and not cue_starts:
