@@ -36,7 +36,7 @@ _SINGLE = frozenset({"‘", "’", "'"})
 _DOUBLE = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "’’", "‘‘"})
 # A single mark that opens: at a word's start, not before a decade or "n".
 _SINGLE_OPENER = regex.compile(r"(?<![^\s(\[—–-])[‘'](?=[^\W\d_]|[\d](?!\ds\b))(?!n[’'])")
-_DOUBLE_OPENER = regex.compile(r"(?<![^\s(\[—–-])(?:``|[\"“„«])(?=\S)")
+_DOUBLE_OPENER = regex.compile(r"(?<![^\s(\[—–-])(?:``|''|[\"“„«「『‹])(?=\S)")
 # Short words after a plural's apostrophe that end a quotation instead
 # ("‘... the horses,’ he said" against "the horses’ carrots").
 _AFTER_CLOSE = frozenset(
