@@ -139,6 +139,8 @@ def _clause_comma(sentence: Sentence, cue: int) -> int:
     else:
         while look > 0 and cue - look <= 3 and sentence.word(look) and sentence.capital(look):
             look -= 1
+    if look < cue - 1 and look > 1 and lowers[look] in {"and", "but"} and lowers[look - 1] == ",":
+        look -= 1  # "..., and Okafor said ...": the reporter's next clause
     if look > 0 and lowers[look] == "," and sentence.quote_of[look] < 0:
         return look
     return -1
@@ -165,6 +167,9 @@ _FINITE = frozenset(
 _REQUESTS = frozenset(
     {"request", "requests", "inquiry", "inquiries", "calls", "emails", "messages", "questions"}
 )
+
+
+_ASKED_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "when", "where", "which"})
 
 
 def _speech_sense(sentence: Sentence, hit: CueHit, pos: int) -> bool:
@@ -206,10 +211,18 @@ def _forward_content(
     if hit.form.lemma in _LISTENER_VERBS:
         # Skip the listener: "told reporters on Friday that".
         look = pos
-        while look < count and look < pos + 8 and sentence.word(look) and lowers[look] != "that":
+        while (
+            look < count
+            and look < pos + 8
+            and sentence.word(look)
+            and lowers[look] != "that"
+            and not (hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS)
+        ):
             look += 1
         if look < count and lowers[look] == "that":
             pos = look
+        elif look < count and hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS:
+            pos = look  # "asked Silva how long ...": the question, not the listener
     if (
         pos < count
         and lowers[pos] in _CONTENT_PREPOSITIONS

@@ -132,6 +132,7 @@ def attribute_question(
     prev = lowers[hit.start - 1] if hit.start else ""
     if hit.start and prev not in {"when", "was", "were", "is", "being", "been", "if", "after"}:
         return None
+    fronted = not hit.start or not any(sentence.word(i) for i in range(hit.start))
     pos = hit.end
     while pos < len(lowers) and _word_class(lowers[pos], "") in {"time", "adverb"}:
         pos += 1  # "Asked on Monday whether ..."
@@ -141,6 +142,8 @@ def attribute_question(
         pos += 2
         if pos >= len(lowers) or lowers[pos] not in _QUESTION_WORDS:
             return None
+    if fronted and lowers[pos] == "about":
+        return None  # "Asked about the pound, Lee said ...": a topic, no statement
     start = pos
     end = start
     while end < len(lowers) and lowers[end] not in {",", ";"} and end - start < 40:

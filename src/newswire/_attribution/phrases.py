@@ -29,6 +29,19 @@ def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
             opening -= 1
         if lowers[opening] == "(":
             pos = opening - 1
+    # "Emmanuel Macron on Thursday said", "Lee last week said": a time
+    # phrase between the subject and its verb.
+    look = pos
+    while look > floor and _word_class(lowers[look], "") == "time":
+        look -= 1
+    if (
+        look < pos
+        and look > floor
+        and lowers[look] in {"on", "in", "this", "last", "early", "late"}
+    ):
+        look -= 1
+    if look < pos and look >= floor and sentence.word(look) and sentence.capital(look):
+        pos = look
     while pos >= floor and (
         _word_class(lowers[pos], "") == "adverb"
         # "did not mention", "has not yet responded": negated speech is

@@ -351,6 +351,10 @@ _NOUN_FOLLOWERS = frozenset(
 )
 
 
+# Forms far more often nouns than verbs: a cue only before a clause.
+_NOUN_FIRST = frozenset({"states", "echoes"})
+
+
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     lowers = sentence.lowers
     prev = lowers[index - 1] if index else ""
@@ -368,9 +372,13 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         return False
     if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
         return False  # "Lee's repeated offenses", "Trump's stated goal"
+    following = lowers[index + len(form.words)] if index + len(form.words) < len(lowers) else ""
+    if form.words[0] in _NOUN_FIRST and not (
+        following in {"that", ":"} or (index + 1 < len(lowers) and sentence.is_open[index + 1])
+    ):
+        return False  # "in 20 states", but "the charter states that ..."
     if prev[:1].isdigit() and form.words[0].endswith("ed"):
         return False  # "a lead of 300 pledged delegates"
-    following = lowers[index + len(form.words)] if index + len(form.words) < len(lowers) else ""
     if (
         form.lemma != "say"
         and _is_base_or_s(form)
