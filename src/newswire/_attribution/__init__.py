@@ -72,8 +72,8 @@ def _joined(pieces: list[str]) -> str:
     """
     Return the content's fragments read as one text, without what interrupts them.
 
-    A comma that ends a fragment before its attribution goes; between two
-    fragments a sentence that was cut off by it ends with a full stop.
+    A comma that ends a fragment before its attribution goes; a fragment
+    that a new sentence follows ends with a full stop.
 
     >>> _joined(["We will win,", "It will not be easy."])
     'We will win. It will not be easy.'
@@ -83,11 +83,13 @@ def _joined(pieces: list[str]) -> str:
     out: list[str] = []
     last = len(pieces) - 1
     for index, raw in enumerate(pieces):
-        piece = " ".join(raw.split())
-        if piece.endswith(","):
-            piece = piece[:-1]
-            if index < last and pieces[index + 1].lstrip()[:1].isupper():
-                piece += "."
+        piece = " ".join(raw.split()).removesuffix(",")
+        if (
+            index < last
+            and pieces[index + 1].lstrip()[:1].isupper()
+            and not piece.endswith((".", "!", "?", "…", ":", ";"))
+        ):
+            piece += "."
         out.append(piece)
     return " ".join(out)
 

@@ -352,7 +352,7 @@ _NOUN_FOLLOWERS = frozenset(
 
 
 # Forms far more often nouns than verbs: a cue only before a clause.
-_NOUN_FIRST = frozenset({"states", "echoes"})
+_NOUN_FIRST = frozenset({"states"})
 
 
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
