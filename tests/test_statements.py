@@ -768,6 +768,26 @@ BOUNDARY_CASES = [
         id="reuters-subordinate-clause",
     ),
     pytest.param(
+        "LONDON (Reuters) - Also, the port will stay shut, he said.",
+        [("he", "said", "the port will stay shut")],
+        id="reuters-adverbial-opener",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Here is one example: the agency only checks large firms, Lee said.",
+        [("Lee", "said", "the agency only checks large firms")],
+        id="ap-colon-lead-in",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee told The Daily Courier he would not appeal.",
+        [("Lee", "told", "he would not appeal")],
+        id="ap-listener-then-clause",
+    ),
+    pytest.param(
+        "SEATTLE (Reuters) - Microsoft promised Mr. Weiner that he could run the unit.",
+        [("Microsoft", "promised", "that he could run the unit")],
+        id="reuters-promised-listener",
+    ),
+    pytest.param(
         "LONDON (Reuters) - Asked about the pound, Lee said the currency was stable.",
         [("Lee", "said", "the currency was stable")],
         id="reuters-participial-opener",

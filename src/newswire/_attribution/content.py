@@ -25,7 +25,9 @@ from newswire._attribution.tokens import (
 __all__: list[str] = []
 
 _TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "swear", "urge", "warn"})
-_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "warn"})
+_LISTENER_VERBS = frozenset(
+    {"tell", "inform", "assure", "brief", "remind", "ask", "warn", "promise", "notify", "advise"}
+)
 _LISTENER_ONLY = _LISTENER_VERBS - {"ask", "warn"}
 # A full stop after a real word (not an initial such as "O.").
 _SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s")
@@ -169,6 +171,7 @@ _REQUESTS = frozenset(
 )
 
 
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it"})
 _ASKED_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "when", "where", "which"})
 
 
@@ -214,13 +217,25 @@ def _forward_content(
         while (
             look < count
             and look < pos + 8
-            and sentence.word(look)
+            # "Mr." in "told Mr. Weiner that": an abbreviation's point.
+            and (sentence.word(look) or (lowers[look] == "." and sentence.capital(look - 1)))
             and lowers[look] != "that"
             and not (hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS)
         ):
             look += 1
         if look < count and lowers[look] == "that":
             pos = look
+        elif (
+            look > pos + 1
+            and (sentence.capital(pos) or _word_class(lowers[pos], "") == "determiner")
+            and hit.form.lemma != "ask"
+        ):
+            # "told The Huffington Post he was ...": the clause opens at its
+            # subject pronoun, after the listener.
+            for at in range(pos + 1, min(look + 1, count)):
+                if lowers[at] in _CLAUSE_SUBJECTS:
+                    pos = at
+                    break
         elif look < count and hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS:
             pos = look  # "asked Silva how long ...": the question, not the listener
     if (

@@ -25,6 +25,7 @@ from newswire._attribution.content import (
 )
 from newswire._attribution.phrases import (
     _at_end,
+    _backward_content,
     _content,
     _draft,
     _object,
@@ -111,7 +112,7 @@ def attribute_according_to(
         return _draft(
             "according_to", [_content(sentence, after, len(sentence))], sentence, hit, source
         )
-    before = _content(sentence, 0, hit.start)
+    before = _backward_content(sentence, 0, hit.start)
     rest = None
     if after < len(sentence) and lowers[after] == "," and not _at_end(sentence, after + 1):
         rest = _content(sentence, after + 1, len(sentence))
@@ -237,7 +238,7 @@ def _trailing(
         fragments.append((quote.inner_start, quote.inner_end))
         quotes.append(qi)
     else:
-        fragments.append(_content(sentence, floor, left))
+        fragments.append(_backward_content(sentence, floor, left))
     if after < count and lowers[after] in {",", "—"} and after + 1 < count:
         nxt = after + 1
         if sentence.is_open[nxt]:

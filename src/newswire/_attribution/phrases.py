@@ -191,6 +191,42 @@ def _char(sentence: Sentence, index: int) -> int:
     return sentence.starts[index] if index < len(sentence) else sentence.end
 
 
+# Words opening an adverbial before the content of a trailing attribution:
+# "Also, prices rose, he said", "Despite the call, he leads, according to ...".
+_OPENERS = frozenset(
+    {"also", "despite", "as", "still", "however", "meanwhile", "instead", "indeed", "but"}
+)
+
+
+def _backward_content(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:
+    """
+    Return the content before a trailing attribution, read from ``first`` to ``last``.
+
+    An adverbial opener ending at a comma and a lead-in ending at a colon
+    ("Here's one example: ...") are not content.
+    """
+    lowers = sentence.lowers
+    start = first
+    while start < last and not sentence.word(start) and not sentence.is_open[start]:
+        start += 1
+    if start < last and lowers[start] in _OPENERS and sentence.quote_of[start] < 0:
+        stop = min(last, start + 12)
+        for pos in range(start + 1, stop):
+            if sentence.quote_of[pos] >= 0:
+                break
+            if lowers[pos] == ",":
+                if pos + 1 < last:
+                    first = pos + 1
+                break
+    for pos in range(first, min(last, first + 40)):
+        if sentence.quote_of[pos] >= 0:
+            break
+        if lowers[pos] == ":" and pos + 1 < last:
+            first = pos + 1
+            break
+    return _content(sentence, first, last)
+
+
 def _content(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:
     """
     Return the trimmed character range of tokens ``[first, last)``.
