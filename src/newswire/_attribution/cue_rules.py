@@ -415,12 +415,14 @@ def _clause_end(sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]
     low = bisect.bisect_left(sentence.starts, start)
     high = bisect.bisect_left(sentence.starts, end)
     for pos in range(low + 1, high):
-        if (
-            sentence.lowers[pos] == ","
-            and sentence.quote_of[pos] < 0
-            and not sentence.is_close[pos]
-        ):
+        if sentence.lowers[pos] != ",":
+            continue
+        if sentence.quote_of[pos] < 0:
             return (start, sentence.token_end(pos - 1))
+        if pos + 1 < len(sentence) and sentence.is_close[pos + 1]:
+            # 'said Bush had the "best experience," Trump ...': the comma
+            # inside the closing mark ends the clause too.
+            return (start, sentence.token_end(pos + 1))
     return content
 
 
