@@ -46,6 +46,7 @@ from newswire._attribution.tokens import (
     _is_ing,
     _quote_before,
     _word_class,
+    noun_cue,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "attribute_announcement",
     "attribute_appositive",
     "attribute_inverted",
+    "attribute_noun",
     "attribute_participle",
     "attribute_question",
     "attribute_subject",
@@ -636,10 +638,32 @@ def _first_mark(sentence: Sentence, limit: int) -> int:
     return -1
 
 
+def attribute_noun(
+    sentence: Sentence, hits: list[CueHit], index: int, done: Context
+) -> Draft | None:
+    """
+    ``his claim that ...`` / ``Lee's warning that ...``: a noun of speech and its owner.
+    """
+    hit = hits[index]
+    if not noun_cue(sentence, hit.start, hit.form):
+        return None
+    lowers = sentence.lowers
+    before = hit.start - 1
+    if lowers[before] in {"his", "her", "their", "its", "our", "my"}:
+        speaker: tuple[int, int] | None = (before, hit.start)
+    else:
+        speaker = _subject(sentence, hit.start, done.floor)
+    if speaker is None:
+        return None
+    content = _content(sentence, hit.end, _forward_end(sentence, hits, index, hit.end + 1))
+    return _draft("noun", [content], sentence, hit, speaker)
+
+
 CUE_RULES: tuple[
     tuple[str, Callable[[Sentence, list[CueHit], int, Context], Draft | None]], ...
 ] = (
     ("according_to", attribute_according_to),
+    ("noun", attribute_noun),
     ("question", attribute_question),
     ("inverted", attribute_inverted),
     ("subject", attribute_subject),

@@ -29,6 +29,7 @@ from newswire._attribution.tokens import (
     Sentence,
     _find_cues,
     _possible_cues,
+    noun_cue,
 )
 
 __all__ = ["QUOTE_RULES", "attach_announced_quote", "attach_following_quote"]
@@ -195,8 +196,11 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
     scan = _NestScan()
     for index in range(len(hits)):
         draft = None
-        if hits[index].start < done.floor or (
-            made_here and _nested(sentence, made_here[-1], hits[index].start, scan)
+        hit = hits[index]
+        if hit.start < done.floor or (
+            made_here
+            and not noun_cue(sentence, hit.start, hit.form)
+            and _nested(sentence, made_here[-1], hit.start, scan)
         ):
             # A cue inside the cue clause of a statement before it (its
             # speaker's apposition: "said Ann Lee, who has challenged ...")

@@ -24,7 +24,7 @@ from newswire._statements_lexicon import (
 if TYPE_CHECKING:
     from newswire._quotes import QuoteSpan
 
-__all__ = ["CueHit", "Draft", "Sentence"]
+__all__ = ["NOUN_CUES", "CueHit", "Draft", "Sentence", "noun_cue"]
 
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "his", "her", "its", "every", "each"})
 _POSSESSIVES = frozenset({"his", "her", "its"})
@@ -355,11 +355,38 @@ _NOUN_FOLLOWERS = frozenset(
 _NOUN_FIRST = frozenset({"states"})
 
 
+# Nouns of speech: a cue between a possessive and "that" ("his claim that
+# ...", "Lee's warning that ...").
+NOUN_CUES = frozenset(
+    {"claim", "claims", "warning", "promise", "pledge", "argument", "charge", "suggestion"}
+    | {"statement", "announcement", "assertion", "insistence", "contention"}
+)
+_NOUNS_ONLY = frozenset({"statement", "announcement", "assertion", "insistence", "contention"})
+_POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def noun_cue(sentence: Sentence, index: int, form: CueForm) -> bool:
+    """
+    Tell whether the cue at token ``index`` is a noun of speech after a possessive.
+    """
+    lowers = sentence.lowers
+    if not index or len(form.words) != 1 or form.words[0] not in NOUN_CUES:
+        return False
+    if index + 1 >= len(lowers) or lowers[index + 1] != "that":
+        return False
+    prev = lowers[index - 1]
+    return prev in _POSSESSIVE_WORDS or prev.endswith(("'s", "’s"))
+
+
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     lowers = sentence.lowers
     prev = lowers[index - 1] if index else ""
     if form.lemma == "according to":
         return True
+    if noun_cue(sentence, index, form):
+        return True
+    if form.lemma in _NOUNS_ONLY:
+        return False  # "the statement", "an announcement": a noun with no speaker
     if prev in {"all", "the", "a", "an", "to", "so"}:
         return False
     if prev == "by" and not (_is_ing(form.words[0]) and not sentence.capital(index)):
