@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newswire import parse
-from newswire._attribution import Sentence, _cue_starts, _lower_case, _possible_cues
-from newswire._quotes import has_quote_mark, quote_marks, scan_quotes
+from newswire._attribution.tokens import Sentence, _cue_starts, _lower_case, _possible_cues
+from newswire._quotes import has_quote_mark, quote_marks, scan_quotes, single_quoted
 from newswire._sentences import WORD, split_sentences
 
 
@@ -43,17 +43,17 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The premier noted that exports grew for a third month.",
-        [("indirect", "noted", "The premier", ["exports grew for a third month"])],
+        [("indirect", "noted", "The premier", ["that exports grew for a third month"])],
         id="noted-that",
     ),
     pytest.param(
         "Lee stressed that the port must stay open.",
-        [("indirect", "stressed", "Lee", ["the port must stay open"])],
+        [("indirect", "stressed", "Lee", ["that the port must stay open"])],
         id="stressed",
     ),
     pytest.param(
         "She told reporters on Monday that talks would resume.",
-        [("indirect", "told reporters on Monday", "She", ["talks would resume"])],
+        [("indirect", "told reporters on Monday", "She", ["that talks would resume"])],
         id="told-listener",
     ),
     pytest.param(
@@ -63,7 +63,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The ministry said in a statement that the dam was safe.",
-        [("indirect", "said in a statement", "The ministry", ["the dam was safe"])],
+        [("indirect", "said in a statement", "The ministry", ["that the dam was safe"])],
         id="said-in-a-statement",
     ),
     pytest.param(
@@ -98,7 +98,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "The port director, Ann Lee, told lawmakers on Friday that cargo volumes fell.",
-        [("indirect", "told", "The port director", ["cargo volumes fell"])],
+        [("indirect", "told", "The port director", ["that cargo volumes fell"])],
         id="appositive-subject-told",
     ),
     pytest.param(
@@ -116,7 +116,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "Steel makers, for instance, argue that imports doubled in a year.",
-        [("indirect", "argue", "Steel makers", ["imports doubled in a year"])],
+        [("indirect", "argue", "Steel makers", ["that imports doubled in a year"])],
         id="subject-interrupted-argue-that",
     ),
     pytest.param(
@@ -131,7 +131,7 @@ REPORTED_CASES = [
     ),
     pytest.param(
         "Lee said on Monday at a forum in Dayton, Ohio, that the plant will close.",
-        [("indirect", "said on Monday", "Lee", ["the plant will close"])],
+        [("indirect", "said on Monday", "Lee", ["that the plant will close"])],
         id="that-after-place-with-comma",
     ),
 ]
@@ -461,7 +461,7 @@ class TestTrailingAndInterrupted:
 
         assert [
             ("indirect", "said", "she", ["Fuel stocks have been low for weeks"]),
-            ("indirect", "adding", "she", ["imports would rise"]),
+            ("indirect", "adding", "she", ["that imports would rise"]),
         ] == actual
 
     def test_interrupted(self) -> None:
@@ -483,7 +483,7 @@ class TestTrailingAndInterrupted:
         actual = _statements(text)
 
         assert [
-            ("indirect", "Noting", "Lee", ["rain had stopped"]),
+            ("indirect", "Noting", "Lee", ["that rain had stopped"]),
             ("indirect", "said", "Lee", ["the roads would reopen"]),
         ] == actual
 
@@ -493,7 +493,7 @@ class TestTrailingAndInterrupted:
         """
         text = "Looking ahead, Lee stressed that prices would fall."
 
-        assert [("indirect", "stressed", "Lee", ["prices would fall"])] == _statements(text)
+        assert [("indirect", "stressed", "Lee", ["that prices would fall"])] == _statements(text)
 
 
 class TestDirect:
@@ -518,14 +518,16 @@ class TestDirect:
 
     def test_floating_paragraph(self) -> None:
         """
-        A quote paragraph with no attribution continues the previous speaker.
+        A quote paragraph with no attribution continues the statement before it.
         """
         text = (
             'Ports reopen\n\nLAGOS (Reuters) - "We are ready," Lee said.\n\n"Trucks leave at dawn."'
         )
         statements = parse(text).statements
 
-        assert ["Lee", "Lee"] == [s.speaker.text for s in statements if s.speaker]
+        assert [("Lee", (0, 1), "We are ready. Trucks leave at dawn.")] == [
+            (s.speaker.text, s.paragraphs, s.content.joined) for s in statements if s.speaker
+        ]
 
 
 class TestAccordingTo:
@@ -589,7 +591,7 @@ class TestPrepositionBeforeParticiple:
         [
             pytest.param(
                 "The senator ended the debate by saying that taxes would fall.",
-                [("The senator", "saying", "taxes would fall")],
+                [("The senator", "saying", "that taxes would fall")],
                 id="ap-by-saying",
             ),
             pytest.param(
@@ -612,3 +614,339 @@ class TestPrepositionBeforeParticiple:
         ]
 
         assert expected == found
+
+
+def _speech(text: str) -> list[tuple[str | None, str | None, str]]:
+    # (speaker mention, cue, joined content) of each statement.
+    return [
+        (
+            None if s.speaker is None else s.speaker.text,
+            None if s.cue is None else s.cue.text,
+            s.content.joined,
+        )
+        for s in parse(text).statements
+    ]
+
+
+NESTED_CASES = [
+    pytest.param(
+        "BEIJING, Dec. 15 (Xinhua) -- Xi said he and Putin jointly announced the extension "
+        "of the treaty.",
+        [("Xi", "said", "he and Putin jointly announced the extension of the treaty")],
+        id="xinhua-nested-announced",
+    ),
+    pytest.param(
+        "COLUMBUS, Ohio (AP) — DeWine said he had asked the Guard to help.",
+        [("DeWine", "said", "he had asked the Guard to help")],
+        id="ap-nested-asked",
+    ),
+    pytest.param(
+        "LAGOS (Reuters) - Lee said the plan would fail, and Okafor said it would work.",
+        [("Lee", "said", "the plan would fail"), ("Okafor", "said", "it would work")],
+        id="reuters-second-clause-is-not-nested",
+    ),
+]
+
+JOINED_CASES = [
+    pytest.param(
+        'NAIROBI (Reuters) - "We will win," Lee said. "It will not be easy."',
+        "We will win. It will not be easy.",
+        id="reuters-two-quotes",
+    ),
+    pytest.param(
+        'PARIS (AFP) - "The plan," she said, "is dead."',
+        "The plan is dead.",
+        id="afp-interrupted-quote",
+    ),
+    pytest.param(
+        'TOKYO (Kyodo) -- "Fares will rise," Ann Lee said.', "Fares will rise", id="kyodo"
+    ),
+    pytest.param(
+        "BEIJING (Xinhua) -- The two countries, he added, have cooperated closely.",
+        "The two countries have cooperated closely",
+        id="xinhua-interrupted-indirect",
+    ),
+]
+
+PARAGRAPH_CASES = [
+    pytest.param(
+        'Talks\n\nLONDON (Reuters) - Ports reopened on Monday.\n\n"The first part of what I have '
+        'to say.\n\n"And the second part," Lee said.',
+        [("Lee", (1, 2), "The first part of what I have to say. And the second part")],
+        id="reuters-attributed-at-the-end",
+    ),
+    pytest.param(
+        'Talks\n\nLAGOS (Reuters) - Okafor said the plan was sound.\n\n"It will pass whoever '
+        'wins the vote."',
+        [("Okafor", (0, 1), "the plan was sound. It will pass whoever wins the vote.")],
+        id="reuters-after-indirect",
+    ),
+    pytest.param(
+        'Talks\n\nLAGOS (AP) — "We are ready," Lee said.\n\n"Trucks leave at dawn."\n\n'
+        '"And they will be back by noon."',
+        [("Lee", (0, 1, 2), "We are ready. Trucks leave at dawn. And they will be back by noon.")],
+        id="ap-two-continuations",
+    ),
+]
+
+SUBJECT_CASES = [
+    pytest.param(
+        "PARIS (AFP) - Emmanuel Macron on Thursday said France would send more aid.",
+        "Emmanuel Macron",
+        id="afp-time-phrase",
+    ),
+    pytest.param(
+        "SEOUL (Yonhap) -- Lee, speaking in Paris, said the talks would resume.",
+        "Lee",
+        id="yonhap-participial-aside",
+    ),
+    pytest.param(
+        "WASHINGTON (UPI) -- Officials last week said the port was shut.", "Officials", id="upi"
+    ),
+]
+
+LONG_TAIL_CUES = [
+    pytest.param("The charter states that the port is open.", "states", id="states"),
+    pytest.param("The report echoes warnings that prices will rise.", "echoes", id="echoes"),
+    pytest.param("Okafor crowed that the vote was won.", "crowed", id="crowed"),
+    pytest.param("Lee sniffed that the offer was an insult.", "sniffed", id="sniffed"),
+    pytest.param('"Not today," Lee quipped.', "quipped", id="quipped"),
+    pytest.param("Lee replied that the plan was sound.", "replied", id="replied"),
+    pytest.param("Lee wrote that the plan was sound.", "wrote", id="wrote"),
+    pytest.param("Lee tweeted that the plan was sound.", "tweeted", id="tweeted"),
+    pytest.param("Lee posted that the plan was sound.", "posted", id="posted"),
+    pytest.param("Lee testified that the plan was sound.", "testified", id="testified"),
+    pytest.param("The court noted his claim that the vote was rigged.", "claim", id="noun-claim"),
+    pytest.param(
+        "Critics noted Okafor’s announcement that the mine would close.",
+        "announcement",
+        id="noun-announcement",
+    ),
+]
+
+SENSE_CASES = [
+    pytest.param("LEEDS (PA) - Leeds added two more goals before half-time.", [], id="pa-goals"),
+    pytest.param(
+        "LEEDS (PA) - The manager added that the squad was tired.",
+        [("The manager", "added", "that the squad was tired")],
+        id="pa-added-that",
+    ),
+    pytest.param(
+        "MADRID (EFE) - Moreno asked Silva how long the talks would last.",
+        [("Moreno", "asked", "how long the talks would last")],
+        id="efe-asked-listener-question",
+    ),
+    pytest.param(
+        "MADRID (EFE) - Moreno asked whether the talks would last.",
+        [("Moreno", "asked", "whether the talks would last")],
+        id="efe-asked-whether",
+    ),
+    pytest.param(
+        "NEW YORK (Reuters) - The company did not respond to requests for comment.",
+        [],
+        id="reuters-requests-for-comment",
+    ),
+    pytest.param(
+        "NEW YORK (AP) — Voters in 20 states backed the measure.", [], id="ap-states-noun"
+    ),
+]
+
+BOUNDARY_CASES = [
+    pytest.param(
+        "NAIROBI (AP) — The talks collapsed on Monday, said police Chief Amos Kariuki.",
+        [("police Chief Amos Kariuki", "said", "The talks collapsed on Monday")],
+        id="ap-inverted-long-speaker",
+    ),
+    pytest.param(
+        'NAIROBI (AP) — "We will not leave," said police Chief Amos Kariuki, who heads the '
+        "county force.",
+        [("police Chief Amos Kariuki", "said", "We will not leave")],
+        id="ap-inverted-apposition-is-not-content",
+    ),
+    pytest.param(
+        'NAIROBI (AP) — "We will not leave," said Amos Kariuki, a police chief, "not tonight."',
+        [("Amos Kariuki", "said", "We will not leave not tonight.")],
+        id="ap-inverted-quote-after-apposition",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - While Lee said the plan was sound, the vote failed.",
+        [("Lee", "said", "the plan was sound")],
+        id="reuters-subordinate-clause",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - Also, the port will stay shut, he said.",
+        [("he", "said", "the port will stay shut")],
+        id="reuters-adverbial-opener",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Here is one example: the agency only checks large firms, Lee said.",
+        [("Lee", "said", "the agency only checks large firms")],
+        id="ap-colon-lead-in",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee told The Daily Courier he would not appeal.",
+        [("Lee", "told", "he would not appeal")],
+        id="ap-listener-then-clause",
+    ),
+    pytest.param(
+        "SEATTLE (Reuters) - Microsoft promised Mr. Weiner that he could run the unit.",
+        [("Microsoft", "promised", "that he could run the unit")],
+        id="reuters-promised-listener",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - Asked about the pound, Lee said the currency was stable.",
+        [("Lee", "said", "the currency was stable")],
+        id="reuters-participial-opener",
+    ),
+]
+
+QUOTE_STYLE_CASES = [
+    pytest.param(
+        "LONDON (PA) - ‘We will not back down,’ the minister said of the horses’ carrots, "
+        "the ’80s and rock ’n’ roll.",
+        [("the minister", "said", "We will not back down")],
+        id="pa-curly-single",
+    ),
+    pytest.param(
+        "SYDNEY (AAP) - 'We will win,' Lee said. 'It will not be easy.'",
+        [("Lee", "said", "We will win. It will not be easy.")],
+        id="aap-straight-single",
+    ),
+    pytest.param(
+        "TOKYO (Kyodo) -- 「We agree,」 Tanaka said.",
+        [("Tanaka", "said", "We agree")],
+        id="kyodo-corner-brackets",
+    ),
+    pytest.param(
+        "TOKYO (Kyodo) -- 『We agree,』 Tanaka said.",
+        [("Tanaka", "said", "We agree")],
+        id="kyodo-white-corner-brackets",
+    ),
+]
+
+SINGLE_QUOTED = [
+    pytest.param("‘We will win,’ Lee said.", True, id="curly-single"),
+    pytest.param("'We will win,' Lee said.", True, id="straight-single"),
+    pytest.param("“We will win,” Lee said of the ’80s.", False, id="double-with-decade"),
+    pytest.param("''We will win,'' Ms. Ray said of 'the plan'.", False, id="nyt-doubled"),
+    pytest.param("The horses’ carrots and rock ’n’ roll.", False, id="apostrophes-only"),
+]
+
+
+class TestNestedSpeech:
+    @pytest.mark.parametrize(("text", "expected"), NESTED_CASES)
+    def test_nested(self, text: str, expected: list[object]) -> None:
+        """
+        Speech reported inside reported speech is one statement, by the outer speaker.
+        """
+        actual = _speech(text)
+
+        assert expected == actual
+
+
+class TestJoinedContent:
+    @pytest.mark.parametrize(("text", "joined"), JOINED_CASES)
+    def test_joined(self, text: str, joined: str) -> None:
+        """
+        ``Quote.joined`` reads the fragments without the interrupting words.
+        """
+        statements = parse(text).statements
+
+        assert [joined] == [s.content.joined for s in statements]
+
+    def test_records_and_dict_carry_joined(self) -> None:
+        """
+        ``to_records()`` gives the joined text; ``to_dict``/``from_dict`` keep it.
+        """
+        dispatch = parse('NAIROBI (Reuters) - "We will win," Lee said. "It will not be easy."')
+        statement = dispatch.statements[0]
+
+        assert "We will win. It will not be easy." == dispatch.to_records()[0]["content"]
+        assert statement.content == type(statement.content).from_dict(statement.content.to_dict())
+
+
+class TestParagraphs:
+    @pytest.mark.parametrize(("text", "expected"), PARAGRAPH_CASES)
+    def test_quotation_over_paragraphs(self, text: str, expected: list[object]) -> None:
+        """
+        A quotation over several paragraphs is one statement, whichever paragraph attributes it.
+        """
+        actual = [
+            (s.speaker.text, s.paragraphs, s.content.joined)
+            for s in parse(text).statements
+            if s.speaker is not None
+        ]
+
+        assert expected == actual
+
+
+class TestSubjects:
+    @pytest.mark.parametrize(("text", "speaker"), SUBJECT_CASES)
+    def test_subject(self, text: str, speaker: str) -> None:
+        """
+        Time and place phrases between the subject and its cue are not the speaker.
+        """
+        actual = [s.speaker.text for s in parse(text).statements if s.speaker]
+
+        assert [speaker] == actual
+
+
+class TestCueLongTail:
+    @pytest.mark.parametrize(("sentence", "cue"), LONG_TAIL_CUES)
+    def test_cue(self, sentence: str, cue: str) -> None:
+        """
+        Less common speech verbs are cues.
+        """
+        actual = [s.cue.text for s in parse(f"LONDON (Reuters) - {sentence}").statements if s.cue]
+
+        assert cue == actual[-1]
+
+
+class TestCueSenses:
+    @pytest.mark.parametrize(("text", "expected"), SENSE_CASES)
+    def test_sense(self, text: str, expected: list[object]) -> None:
+        """
+        A verb that is speech only in some senses makes a statement only then.
+        """
+        actual = _speech(text)
+
+        assert expected == actual
+
+
+class TestContentBoundaries:
+    @pytest.mark.parametrize(("text", "expected"), BOUNDARY_CASES)
+    def test_boundary(self, text: str, expected: list[object]) -> None:
+        """
+        Content ends where the reported clause ends, and a speaker is never read as content.
+        """
+        actual = _speech(text)
+
+        assert expected == actual
+
+
+class TestQuoteStyles:
+    @pytest.mark.parametrize(("text", "expected"), QUOTE_STYLE_CASES)
+    def test_style(self, text: str, expected: list[object]) -> None:
+        """
+        Single quotes, corner brackets: each house style's marks are quotations.
+        """
+        actual = _speech(text)
+
+        assert expected == actual
+
+    @pytest.mark.parametrize(("text", "single"), SINGLE_QUOTED)
+    def test_single_quoted(self, text: str, single: bool) -> None:
+        """
+        A dispatch reads single quotes as quotations only when they are its primary marks.
+        """
+        assert single is single_quoted(text)
+
+    def test_single_guillemets(self) -> None:
+        """
+        ``‹…›`` pairs like ``«…»``.
+        """
+        text = "‹Nous gagnerons›, a dit le maire."
+
+        assert ["Nous gagnerons"] == [
+            text[q.inner_start : q.inner_end] for q in scan_quotes(text, 0, len(text))
+        ]

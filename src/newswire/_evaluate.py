@@ -11,7 +11,8 @@
 #   micro-averaged over dispatches.
 # - statements: a predicted statement matches a gold one when their content
 #   characters (ignoring spaces and punctuation, fragments included) overlap by
-#   at least half of the larger set; exact = identical sets. Recall counts gold
+#   at least half of the larger set; exact = identical sets (statements_exact:
+#   exact matches over all predictions and all gold statements). Recall counts gold
 #   statements whose cue is speech (cue_class_heuristic == "speech" where
 #   present); a prediction matching no gold statement at all is a false
 #   positive. For matched pairs: speaker-mention accuracy (predicted mention
@@ -212,6 +213,11 @@ class _CorpusScore:
         if "statements" in self.has:
             out["statements"] = self.statements.as_dict()
             out["statements"]["exact"] = self.exact
+            # Exact matches scored as their own P/R/F1 (statements_exact).
+            counts = self.statements
+            out["statements_exact"] = Counts(
+                self.exact, counts.tp + counts.fp - self.exact, counts.tp + counts.fn - self.exact
+            ).as_dict()
             out["statement_speaker"] = self.speaker.as_dict()
             out["statement_cue"] = self.cue.as_dict()
             out["statement_resolved"] = self.resolved.as_dict()

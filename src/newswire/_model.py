@@ -516,18 +516,27 @@ class Paragraph:
         return cls(text=data["text"], span=_span_from(data), index=int(data["index"]))
 
 
-@attrs.frozen
+def _same_text(quote: Quote) -> str:
+    return quote.text
+
+
+@attrs.frozen(kw_only=True)
 class Quote:
     """
     What was said: the content of a statement, possibly in several fragments.
 
     ``span`` runs from the first fragment's start to the last fragment's end;
     ``text`` is that stretch of the dispatch. ``fragments`` are the pieces that
-    belong to the content (``The two countries, he added, have ...`` has two).
+    belong to the content (``The two countries, he added, have ...`` has two,
+    and so has a quotation that runs on over paragraphs). ``joined`` is what
+    was said, read without the interruptions: the fragments joined by a
+    space, without the comma that ends ``"We will win," he said`` (it
+    defaults to ``text``).
 
-    >>> q = Quote(text="We will win", span=Span(1, 12), fragments=(Span(1, 12),))
-    >>> len(q.fragments)
-    1
+    >>> q = Quote(text="We will win,", span=Span(1, 13), fragments=(Span(1, 13),),
+    ...           joined="We will win")
+    >>> len(q.fragments), q.joined
+    (1, 'We will win')
 
     .. versionadded:: 0.1
     """
@@ -535,15 +544,17 @@ class Quote:
     text: str
     span: Span
     fragments: tuple[Span, ...]
+    joined: str = attrs.field(default=attrs.Factory(_same_text, takes_self=True))
 
     def to_dict(self) -> dict[str, Any]:
         """
-        Return ``{"text", "start", "end", "fragments"}``.
+        Return ``{"text", "start", "end", "fragments", "joined"}``.
         """
         return {
             "text": self.text,
             **self.span.to_dict(),
             "fragments": [f.to_dict() for f in self.fragments],
+            "joined": self.joined,
         }
 
     @classmethod
@@ -555,6 +566,7 @@ class Quote:
             text=data["text"],
             span=_span_from(data),
             fragments=tuple(_span_from(f) for f in data.get("fragments", ())),
+            joined=data.get("joined", data["text"]),
         )
 
 

@@ -116,7 +116,7 @@ def _who(speaker: Speaker | None) -> str:
 def _statement_marks(statement: Statement, number: int) -> list[tuple[str, Span, str]]:
     who = _who(statement.speaker)
     cue = "" if statement.cue is None else f", cue “{statement.cue.text}”"
-    title = f"statement {number}: {statement.kind}, speaker {who}{cue}"
+    title = f"statement {number}: {statement.kind}, speaker {who}{cue}: {statement.content.joined}"
     pieces = statement.content.fragments or (statement.content.span,)
     marks = [("content", piece, title) for piece in pieces]
     if statement.cue is not None:
@@ -260,9 +260,9 @@ def to_records(dispatch: Dispatch) -> list[dict[str, Any]]:
     (the mention as written: ``he``, ``the minister``), ``cue``, ``kind``,
     ``content``, ``paragraph`` (index of the first paragraph the content lies
     in), ``start`` and ``end`` (the content's offsets in the text).
-    ``content`` is ``text[start:end]``, the stretch from the first fragment
-    to the last; an inserted ``he said`` stays in it (see
-    :attr:`Quote.fragments <newswire.Quote>` for the pieces alone).
+    ``content`` is :attr:`Quote.joined <newswire.Quote>`: the fragments
+    without an inserted ``he said``; ``start`` and ``end`` span the stretch
+    from the first fragment to the last.
 
     Args:
         dispatch: the parsed dispatch.
@@ -299,7 +299,7 @@ def to_records(dispatch: Dispatch) -> list[dict[str, Any]]:
                 "speaker_mention": None if speaker is None else speaker.text,
                 "cue": None if statement.cue is None else statement.cue.text,
                 "kind": statement.kind,
-                "content": statement.content.text,
+                "content": statement.content.joined,
                 "paragraph": statement.paragraphs[0] if statement.paragraphs else None,
                 "start": statement.content.span.start,
                 "end": statement.content.span.end,

@@ -1,0 +1,313 @@
+"""
+Where reported content starts and ends.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from newswire._attribution.phrases import (
+    _at_end,
+    _content,
+)
+from newswire._attribution.tokens import (
+    _CONTENT_PREPOSITIONS,
+    CueHit,
+    Sentence,
+    _is_base_or_s,
+    _is_ing,
+    _word_class,
+)
+
+# Cues whose content is an infinitive: "vowed to limit ...".
+__all__: list[str] = []
+
+_TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "swear", "urge", "warn"})
+_LISTENER_VERBS = frozenset(
+    {"tell", "inform", "assure", "brief", "remind", "ask", "warn", "promise", "notify", "advise"}
+)
+_LISTENER_ONLY = _LISTENER_VERBS - {"ask", "warn"}
+# A full stop after a real word (not an initial such as "O.").
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s")
+_AMOUNTS = frozenset(
+    {"half", "a", "one", "two", "three", "four", "five", "ten", "twice", "$", "a third", "dozen"}
+)
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s", "get", "got"})
+_CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even", "which"})
+
+
+_BREAK_WORDS = frozenset({";", "while", "whereas", "and", ","})
+
+
+def _forward_end(sentence: Sentence, hits: list[CueHit], index: int, start: int) -> int:
+    # Content read forwards runs to the end of the sentence, or to where the
+    # reporting clause picks up again (see _prepare). The breaks of a sentence
+    # are computed once, so each cue's content costs O(log n) to bound.
+    del index
+    if sentence.break_at is None:
+        _prepare(sentence, hits)
+    assert sentence.break_at is not None
+    # Content starting at `start` ends at the first break from start + 3 on.
+    found = bisect.bisect_left(sentence.break_at, start + 3)
+    if found == len(sentence.break_at):
+        return len(sentence)
+    return sentence.break_to[found]
+
+
+def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
+    # break_at lists the tokens where content running past them ends, and
+    # break_to where it then ends (the token, or the one before a cue). A
+    # break is a later cue after a comma or "and" (", adding that ...",
+    # "... and said ..."), a contrast (", but ...", "while ..."), ";", a
+    # participial adjunct (", crediting her with ..."), or "and" right after
+    # a closing quotation. Only the few tokens that can be one are examined.
+    lowers = sentence.lowers
+    count = len(lowers)
+    quote_of = sentence.quote_of
+    is_close = sentence.is_close
+    cues = {hit.start: hit for hit in hits}
+    candidates = set(itertools.compress(range(count), map(_BREAK_WORDS.__contains__, lowers)))
+    candidates.update(cues)
+    candidates.update(itertools.compress(range(count), is_close))
+    break_at: list[int] = []
+    break_to: list[int] = []
+    for pos in sorted(candidates):
+        if pos == 0 or (quote_of[pos] >= 0 and not is_close[pos]):
+            continue
+        word = lowers[pos]
+        if is_close[pos]:
+            # '"...," suggesting': the comma sits inside the quotation.
+            if lowers[pos - 1] != "," or pos + 1 >= count:
+                continue
+            word = ","
+        hit = cues.get(pos)
+        if hit is not None:
+            prev = lowers[pos - 1]
+            if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
+                prev = ","
+            if (prev in {",", "—", ";"} and _is_ing(word)) or (
+                prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(hit.form)
+            ):
+                break_at.append(pos)
+                break_to.append(pos - 1)
+                continue
+            if not _is_ing(word):
+                clause = _clause_comma(sentence, pos)
+                if clause >= 0:
+                    # "..., said Lee" and "..., Lee said": a new reporting
+                    # clause ends the content before it.
+                    break_at.append(clause)
+                    break_to.append(clause)
+                    continue
+        if word in {";", "while", "whereas"}:
+            breaks = True
+        elif word == "and" and pos + 1 < count and quote_of[pos + 1] < 0:
+            # '"extremely careless," and said ...'
+            breaks = lowers[pos + 1] != "that" and (  # '"...," and that ...' goes on
+                is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
+            )
+        elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
+            nxt = lowers[pos + 1]
+            breaks = nxt in _CLAUSE_BREAKS or (
+                nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1)
+            )
+        else:
+            breaks = False
+        if breaks:
+            break_at.append(pos)
+            break_to.append(pos)
+    if any(a > b for a, b in itertools.pairwise(break_at)):
+        pairs = sorted(zip(break_at, break_to, strict=True))
+        break_at = [a for a, _ in pairs]
+        break_to = [b for _, b in pairs]
+    sentence.break_at = break_at
+    sentence.break_to = break_to
+
+
+def _clause_comma(sentence: Sentence, cue: int) -> int:
+    # The comma that opens a reporting clause at `cue` (", said Lee", ", Lee
+    # said", ", he said"), or -1. The subject between is a pronoun or up to
+    # three capitalised words.
+    lowers = sentence.lowers
+    look = cue - 1
+    if (
+        look > 0
+        and _word_class(lowers[look], "") == "pronoun"
+        and lowers[look] not in {"who", "whom"}
+    ):
+        look -= 1
+    else:
+        while look > 0 and cue - look <= 3 and sentence.word(look) and sentence.capital(look):
+            look -= 1
+    if look < cue - 1 and look > 1 and lowers[look] in {"and", "but"} and lowers[look - 1] == ",":
+        look -= 1  # "..., and Okafor said ...": the reporter's next clause
+    if look > 0 and lowers[look] == "," and sentence.quote_of[look] < 0:
+        return look
+    return -1
+
+
+def _approximate(sentence: Sentence, pos: int) -> bool:
+    # "said about half of ...", "said over 200 people ...": an amount, not a
+    # prepositional phrase.
+    lowers = sentence.lowers
+    if lowers[pos] not in {"about", "over", "around", "under", "nearly"} or pos + 1 >= len(lowers):
+        return False
+    following = lowers[pos + 1]
+    return following[0].isdigit() or following in _AMOUNTS
+
+
+# Cues that are speech only when a clause follows them ("Lee added that
+# ...", not "Leeds added two more goals"), and what may open that clause.
+_CLAUSE_ONLY = frozenset({"add"})
+_FINITE = frozenset(
+    {"is", "was", "are", "were", "will", "would", "could", "can", "should", "may", "might"}
+    | {"must", "had", "has", "have", "did", "does", "do"}
+)
+# "did not respond to requests for comment": the reporter's request, no statement.
+_REQUESTS = frozenset(
+    {"request", "requests", "inquiry", "inquiries", "calls", "emails", "messages", "questions"}
+)
+
+
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it"})
+_ASKED_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "when", "where", "which"})
+
+
+def _speech_sense(sentence: Sentence, hit: CueHit, pos: int) -> bool:
+    """
+    Tell whether the cue is speech in this sentence, from what follows it at ``pos``.
+    """
+    lowers = sentence.lowers
+    count = len(lowers)
+    if pos >= count:
+        return True
+    if hit.form.lemma == "respond to":
+        look = pos
+        while look < count and look < pos + 3 and lowers[look] not in _REQUESTS:
+            look += 1
+        return look >= count or lowers[look] not in _REQUESTS
+    if hit.form.lemma not in _CLAUSE_ONLY:
+        return True
+    first = lowers[pos]
+    if (
+        first in {"that", ":", ","}
+        or sentence.is_open[pos]
+        or _word_class(first, "") == "pronoun"
+        or sentence.quote_of[pos] >= 0
+    ):
+        return True
+    # "added the plan would fail": a finite verb within a few words.
+    return any(word in _FINITE for word in lowers[pos : pos + 8])
+
+
+def _forward_content(
+    sentence: Sentence, hits: list[CueHit], index: int
+) -> tuple[list[tuple[int, int] | None], list[int]]:
+    hit = hits[index]
+    pos = max(hit.end, hit.extended)
+    if not _speech_sense(sentence, hit, pos):
+        return [], []
+    lowers = sentence.lowers
+    count = len(lowers)
+    if hit.form.lemma in _LISTENER_VERBS:
+        # Skip the listener: "told reporters on Friday that".
+        look = pos
+        while (
+            look < count
+            and look < pos + 8
+            # "Mr." in "told Mr. Weiner that": an abbreviation's point.
+            and (sentence.word(look) or (lowers[look] == "." and sentence.capital(look - 1)))
+            and lowers[look] != "that"
+            and not (hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS)
+        ):
+            look += 1
+        if look < count and lowers[look] == "that":
+            pos = look
+        elif (
+            look > pos + 1
+            and (sentence.capital(pos) or _word_class(lowers[pos], "") == "determiner")
+            and hit.form.lemma != "ask"
+        ):
+            # "told The Huffington Post he was ...": the clause opens at its
+            # subject pronoun, after the listener.
+            for at in range(pos + 1, min(look + 1, count)):
+                if lowers[at] in _CLAUSE_SUBJECTS:
+                    pos = at
+                    break
+        elif look < count and hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS:
+            pos = look  # "asked Silva how long ...": the question, not the listener
+    if (
+        pos < count
+        and lowers[pos] in _CONTENT_PREPOSITIONS
+        and hit.form.lemma != "call"
+        and not (lowers[pos] == "to" and hit.form.lemma in _TO_VERBS)
+        and not _approximate(sentence, pos)
+    ):
+        # "said during a rally that ...": the content starts after "that";
+        # "reported in broad ranges": no content at all.
+        look = pos + 1
+        while look < count and look < pos + 12 and lowers[look] not in {"that", ",", ":"}:
+            look += 1
+        if look < count and lowers[look] == ",":
+            # "said during a town hall in Buffalo, New York, that ...": a
+            # place or apposition inside the phrase; "that" may still follow.
+            far = look + 1
+            while far < count and far < pos + 20 and lowers[far] not in {"that", ":", ";", "."}:
+                far += 1
+            if far < count and lowers[far] == "that" and lowers[far - 1] == ",":
+                look = far
+        if look >= count or lowers[look] != "that":
+            return [], []
+        pos = look
+    for look in range(pos, min(count - 1, pos + 12)):
+        # "told his audience, to rowdy applause: “...”": the quotation after
+        # the colon is the content.
+        if lowers[look] == ":" and sentence.is_open[look + 1]:
+            pos = look + 1
+            break
+        if sentence.quote_of[look] >= 0 or lowers[look] in {".", "that"}:
+            break
+    # The complementizer belongs to the content ("said that ...", "said
+    # that, in May, ..."), as PARC and PolNeAR annotate it; the punctuation
+    # before it does not.
+    opening = -1
+    while pos < count and lowers[pos] in {",", ":", "—", "that"}:
+        if lowers[pos] == "that" and opening < 0:
+            opening = pos
+        pos += 1
+    if pos < count and lowers[pos] in {
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "but",
+        ")",
+        "]",
+    }:
+        return [], []
+    if (
+        pos == max(hit.end, hit.extended)
+        and pos < count
+        and _is_base_or_s(hit.form)
+        and lowers[pos].endswith("ed")
+        and not sentence.capital(pos)
+    ):
+        return [], []  # "the terrorist blasts killed ...": a noun, then the verb
+    if pos < count and sentence.is_open[pos]:
+        qi = sentence.quote_of[pos]
+        quote = sentence.quotes[qi]
+        # A quotation that runs to the end of the sentence is the content.
+        close = pos
+        while close < count and sentence.quote_of[close] == qi:
+            close += 1
+        if _at_end(sentence, close):
+            if opening >= 0:
+                # 'said that "..."': the quotation with its marks.
+                return [(sentence.starts[opening], quote.end)], [qi]
+            return [(quote.inner_start, quote.inner_end)], [qi]
+    end = _forward_end(sentence, hits, index, pos)
+    return [_content(sentence, pos if opening < 0 else opening, end)], []
