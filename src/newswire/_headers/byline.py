@@ -308,8 +308,11 @@ def split_byline(state: State, block: Block) -> int | None:
     text = state.text
     line_end = text.find("\n", block.start, block.end)
     line_end = block.end if line_end < 0 else line_end
+    # A byline and its dateline are short: the story may run on along the
+    # line (feeds that drop paragraph breaks), so only its head is read.
+    line_end = min(line_end, block.start + _MAX_LINE * 2)
     by = _BY.match(text, block.start, line_end) if text.startswith(_BY_WORDS, block.start) else None
-    if by is None or line_end - block.start > _MAX_LINE * 2:
+    if by is None:
         return None
     fallback = None
     pos = by.end()
