@@ -17,21 +17,23 @@ Byline recognition.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import regex
 
+from newswire._blocks import Block
 from newswire._headers.agency import canonical_agency, exact_agency
 from newswire._headers.dateline import accept_dateline, scan_dateline
 from newswire._lexicons import read_mapping, read_set
 from newswire._model import Author, Byline
 
 if TYPE_CHECKING:
-    from newswire._blocks import Block
     from newswire._state import State
 
 __all__ = [
     "display_name",
+    "find_byline_start",
     "recognize_bracket_credit",
     "recognize_byline",
     "record_byline",
@@ -154,7 +156,8 @@ def _is_name(part: str, *, lower_ok: bool = False) -> bool:
     lower = 0
     for word in words:
         match = _NAME_WORD.fullmatch(word)
-        if match is None:
+        if match is None or word in _BY_WORDS:
+            # "ORDER By Cal Mankowski": an opening word inside is no name.
             return False
         if word[0].islower():
             if word.casefold() in _PARTICLES:
@@ -484,7 +487,7 @@ def split_byline(state: State, block: Block) -> int | None:
         if not before:
             continue
         if found.place is None:
-            # "By Jane Doe (Reuters) - ...": an agency-only dateline.
+            # "By Jane Doe (Reuters) - ...": an agency-only or undated dateline.
             return pos if _reads_as_byline(state, names, pos) else None
         place = text[found.place[0] : found.place[1]]
         known = place.casefold() in places
@@ -500,15 +503,96 @@ def split_byline(state: State, block: Block) -> int | None:
             fallback = pos
     if fallback is not None:
         return fallback
-    return _copyright_end(text, names, line_end)
+    end = _copyright_end(text, names, line_end)
+    return _title_end(state, names, line_end) if end is None else end
 
 
-def _reads_as_byline(state: State, start: int, end: int) -> bool:
-    # The words at start..end are names, an agency or a title: nothing else.
+# A title word that may end a byline running into the story with no
+# dateline: "By JANE DOE Associated Press Writer Iraq's ...".
+_TITLE_END = re.compile(r" (?:Writer|WRITER|Correspondent|CORRESPONDENT)(?= )")
+_MAX_TITLE_SEARCH = 80
+
+
+def _title_end(state: State, start: int, end: int) -> int | None:
+    # Where the story starts after "NAME TITLE": the words up to the title
+    # word must read as a name and a title that names an agency.
+    text = state.text
+    match = _TITLE_END.search(text, start, min(end, start + _MAX_TITLE_SEARCH))
+    if match is None:
+        return None
+    read = _read_names(state, start, match.end())
+    if read is None or not read[0] or read[3] is None or _title_agency(read[3]) is None:
+        return None
+    after = match.end()
+    while after < end and text[after] == " ":
+        after += 1
+    return after
+
+
+# e.g. "... EQUITY OFFER by Jane Doe, Reuters LOS ANGELES ...": where a byline
+# may start inside a line. stdlib re: a plain search.
+_BY_INSIDE = re.compile(r" (?:By|BY|by) ")
+
+
+def find_byline_start(state: State, start: int, end: int) -> int | None:
+    """
+    Return where a byline starts inside the line at ``start``, or None.
+
+    For copy with no line breaks, where the headline, the byline and the
+    dateline share one line ("Bank plans offer by Jane Doe, Reuters LOS
+    ANGELES, Feb 26 - ..."): the byline is a ``By`` that :func:`split_byline`
+    can split from its dateline (or copyright credit) and whose words read
+    as names, an agency or a title. A ``by`` in the headline ("Town hit by
+    floods") is not one. Only the head of the line is read; the state is not
+    changed.
+    """
+    text = state.text
+    line_end = text.find("\n", start, end)
+    limit = min(end if line_end < 0 else line_end, start + _MAX_LINE * 2)
+    pos = start
+    # No headline: the line may open with its byline.
+    first = start if text.startswith(_BY_WORDS[:3], start) else None
+    while True:
+        if first is not None:
+            candidate, first = first, None
+        else:
+            match = _BY_INSIDE.search(text, pos, limit)
+            if match is None:
+                return None
+            candidate = match.start() + 1
+            pos = candidate + 1
+        split = split_byline(state, Block(candidate, end))
+        names = candidate + 3
+        # "OIL PRICES HIT BY TANKER CRASH LONDON, ...": a capital BY after a
+        # headline in capitals opens a byline only when an agency or a title
+        # says so.
+        caps = text.startswith("BY", candidate) and not _has_lower(text, start, candidate)
+        if (
+            split is not None
+            and split > names
+            and _reads_as_byline(state, names, split, credit=caps)
+        ):
+            return candidate
+
+
+def _has_lower(text: str, start: int, end: int) -> bool:
+    return any(char.islower() for char in text[start:end])
+
+
+def _reads_as_byline(state: State, start: int, end: int, *, credit: bool = False) -> bool:
+    # The words at start..end are names, an agency or a title: nothing else
+    # (a copyright credit aside). With ``credit``, an agency or a title must
+    # be among them.
     while end > start and state.text[end - 1] in " \t":
         end -= 1
+    inline = _INLINE_COPYRIGHT.search(state.text, start, end)
+    if inline is not None:
+        end = inline.start()
+        credit = False
     read = _read_names(state, start, end)
-    return read is not None and bool(read[0] or read[1])
+    if read is None or not (read[0] or read[1]):
+        return False
+    return not credit or read[1] is not None or read[3] is not None
 
 
 # e.g. " c.1998 N.Y. Times News Service The ...": a copyright credit inside the line.
