@@ -188,8 +188,12 @@ def _read_names(
             p_start = pos + len(raw) - len(raw.lstrip())
             p_end = p_start + len(part)
             found = exact_agency(part)
-            split = None if found is not None else _NAME_THEN_AGENCY.fullmatch(part)
-            shape = None if found is not None or split is not None else _part_shape(part)
+            shape = None if found is not None else _part_shape(part)
+            split = (
+                None
+                if found is not None or shape is not None
+                else _NAME_THEN_AGENCY.fullmatch(part)
+            )
             if shape is not None:
                 # "ANA SILVA Associated Press Writer"  "Ana Lee in Ottawa"
                 # "Jenny Holt for Daily Planet": a name and what is said of it.
