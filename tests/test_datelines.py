@@ -886,6 +886,18 @@ OPENING_PARAGRAPHS = [
         "(Reuters) -",
         id="agency-only",
     ),
+    pytest.param(
+        "SCRANTON, Pa. — Vice President Ann Gray plays the part of the party's envoy to the "
+        "mill towns.\n\nMore.",
+        "SCRANTON, Pa. —",
+        id="names-open-the-sentence",
+    ),
+    pytest.param(
+        "HALIFAX --  A storm cut power to thousands of homes across the province on "
+        "Sunday.\n\nMore.",
+        "HALIFAX --",
+        id="one-letter-first-word",
+    ),
 ]
 
 # First blocks that are not an opening paragraph, though a capitalised word
@@ -899,6 +911,10 @@ NOT_OPENING_PARAGRAPHS = [
     pytest.param(
         "NASA - Mission Control Says Launch Window Opens Friday Morning At Dawn\n\nMore.",
         id="title-case-headline",
+    ),
+    pytest.param(
+        "WASHINGTON - Senate Passes Budget Bill After Long Night Of Talks In The Capitol.\n\nMore.",
+        id="title-case-headline-known-place",
     ),
     pytest.param(
         "SCHEDULE - Monday: council meets; Tuesday: budget vote; Wednesday: recess and "

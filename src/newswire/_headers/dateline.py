@@ -604,7 +604,7 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
 
 # e.g. "MIDWAY ATOLL - Seventy-four years ago, a naval battle ...": a sentence.
 _SENTENCE = regex.compile(
-    r"[ ]*+\p{Lu}[\p{Ll}\-]++[,']?+(?P<rest>(?:[ ]++[\p{L}\d,.'\u2019\-]++){5})"
+    r"[ ]*+\p{Lu}[\p{Ll}\-]*+[,'.]?+(?P<rest>(?:[ ]++[\p{L}\d,.'\u2019\-\"]++){5})"
 )
 
 
@@ -645,13 +645,41 @@ def _opens_story(state: State, found: DatelineCandidate) -> bool:
     text = state.text
     if found.separator not in {"-", "--", "\u2014", "\u2013", "\u2015", "\u2014\u2014"}:
         return False
-    if not _story_follows(text, found):
+    if not (_story_follows(text, found) or (_vouched(text, found) and _prose_follows(text, found))):
         return False
     block = state.blocks[0]
     end = block.end
     while end > block.start and text[end - 1].isspace():
         end -= 1
     return end - found.end >= _MIN_OPENING and text[end - 1] in _SENTENCE_END
+
+
+def _vouched(text: str, found: DatelineCandidate) -> bool:
+    # The place or its region is one the lexicons know.
+    region = None
+    if found.regions:
+        region = (found.regions[0][0], found.regions[-1][1])
+    return (
+        _known(text, found.place, "places.txt")
+        or _known(text, found.place, "regions.txt")
+        or _known(text, region, "regions.txt")
+    )
+
+
+# How many words after the separator _prose_follows reads, and how many of
+# them must be in lower case.
+_PROSE_WORDS = 12
+_MIN_PROSE_LOWER = 4
+
+
+def _prose_follows(text: str, found: DatelineCandidate) -> bool:
+    # "SCRANTON, Pa. — Vice President Joe Biden plays the part of ...": names
+    # open the sentence, but lower-case words soon follow. A title-case
+    # headline has none.
+    words = text[found.end : found.end + 120].split(None, _PROSE_WORDS)[:_PROSE_WORDS]
+    if not words or not words[0][:1].isupper():
+        return False
+    return sum(word[:1].islower() for word in words) >= _MIN_PROSE_LOWER
 
 
 def commit_dateline(state: State, found: DatelineCandidate) -> int:
