@@ -11,8 +11,15 @@
 # row ("COPPER GRADE A - 2650 tonnes") also is: such a *weak* candidate needs
 # capitals and something to vouch for it (its place in data/places.txt or
 # data/regions.txt, its region in data/regions.txt, a month, the ANPA
-# underscore, or story prose after the separator), and is never taken from
-# the first of several blocks (that is the headline's place).
+# underscore, or story prose after the separator). In the first of several
+# blocks (the headline's place) a weak candidate counts only when the block
+# reads as the story's opening paragraph ("OTTAWA — The federal government
+# ... ."): a sentence after the dash, and prose to the block's end.
+#
+# Other shapes: an agency credit alone ("(Reuters) - "), a credit between
+# dashes after the place ("ST. PAUL, Minn.--(BUSINESS WIRE)--"), EFE's ".-"
+# separator, and a date whose month is unknown before an agency credit
+# ("BEIJING, Smarch 3 (Xinhua) --": the dateline stays, with a diagnostic).
 """
 Dateline recognition.
 """
