@@ -5,6 +5,8 @@ Bylines and credits in each agency's style. Every test line here is our own.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newswire
 from newswire._blocks import Block
@@ -342,6 +344,38 @@ class TestFindBylineStart:
         A "by" in a headline or a sentence opens no byline.
         """
         assert find_byline_start(_state(line), 0, len(line)) is None
+
+
+# Words that byline lines, datelines and headlines are made of.
+_WORDS = st.sampled_from(
+    [
+        "By", "BY", "by", "Jo", "PARK", "Park", "Ana", "Lee", "Reuters", "AP", "for", "in",
+        "Special", "to", "The", "Star", "Associated", "Press", "Writer", "c.1998", "LONDON,",
+        "Feb", "26", "-", "(AP)", "—", "OTTAWA", "and", ",", "Von", "Author:", "\n",
+    ]
+)  # fmt: skip
+
+
+class TestBylineProperties:
+    @pytest.mark.property
+    @given(st.lists(_WORDS, max_size=30))
+    def test_offsets_stay_in_the_line(self, words: list[str]) -> None:
+        """
+        On any line, the byline start and split lie inside the text, in order.
+        """
+        line = " ".join(words)
+        state = _state(line)
+        text = state.text
+
+        start = find_byline_start(state, 0, len(text))
+        split = split_byline(state, Block(0, len(text))) if text else None
+
+        assert start is None or 0 <= start < len(text)
+        assert split is None or 0 < split <= len(text)
+        if start is not None:
+            inner = split_byline(state, Block(start, len(text)))
+            assert inner is not None
+            assert start < inner <= len(text)
 
 
 class TestBracketCredit:
