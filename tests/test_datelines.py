@@ -893,6 +893,11 @@ OPENING_PARAGRAPHS = [
         id="names-open-the-sentence",
     ),
     pytest.param(
+        "RICHMOND, Va. Feb 26 -\n\nQtly div 8 cts vs 7 cts prior\n\nPay March 31",
+        "RICHMOND, Va. Feb 26 -",
+        id="dated-dateline-alone-on-its-line",
+    ),
+    pytest.param(
         "HALIFAX --  A storm cut power to thousands of homes across the province on "
         "Sunday.\n\nMore.",
         "HALIFAX --",

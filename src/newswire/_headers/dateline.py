@@ -583,8 +583,12 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
         return False
     if found.strong:
         if first_of_many and found.agency is None and not found.comma_date:
-            # e.g. "ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER" is a headline.
-            return False
+            # e.g. "ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER" is a headline,
+            # but "RICHMOND, Va. Feb 26 -" alone on its line is no headline, and
+            # neither is a story's opening paragraph.
+            return found.day is not None and (
+                _line_ends(text, found.end) or _opens_story(state, found)
+            )
         return found.day is not None or place[:1].isupper()
     # Weak: a place (and perhaps a region or a month without its day).
     if not found.separator or found.separator == ":":
@@ -659,6 +663,13 @@ def _opens_story(state: State, found: DatelineCandidate) -> bool:
     while end > block.start and text[end - 1].isspace():
         end -= 1
     return end - found.end >= _MIN_OPENING and text[end - 1] in _SENTENCE_END
+
+
+def _line_ends(text: str, pos: int) -> bool:
+    # Nothing but spaces between ``pos`` and the end of its line.
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos >= len(text) or text[pos] == "\n"
 
 
 def _vouched(text: str, found: DatelineCandidate) -> bool:
