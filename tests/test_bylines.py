@@ -5,9 +5,14 @@ Bylines and credits in each agency's style. Every test line here is our own.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newswire
-from newswire._headers.byline import display_name
+from newswire._blocks import Block
+from newswire._headers.byline import display_name, find_byline_start, split_byline
+from newswire._state import State
+from newswire._text import normalize
 
 DATELINE = "\n\nMIAMI (AP) -- Winds rose along the coast."
 
@@ -70,6 +75,66 @@ BYLINES = [
     pytest.param("by Xinhua writer Zhang Wei", ["Zhang Wei"], "Xinhua", None, id="xinhua-writer"),
     pytest.param("By The Associated Press", [], "AP", None, id="agency-only"),
     pytest.param("By RUBY BYERS", ["RUBY BYERS"], None, None, id="by-inside-name"),
+    pytest.param(
+        "Ana Lee, The Associated Press", ["Ana Lee"], "AP", None, id="ap-credit-without-by"
+    ),
+    pytest.param(
+        "Mark Dunn, The Canadian Press", ["Mark Dunn"], "CP", None, id="cp-credit-without-by"
+    ),
+    pytest.param(
+        "Mary Holt for Daily Planet",
+        ["Mary Holt"],
+        None,
+        "for Daily Planet",
+        id="name-for-outlet",
+    ),
+    pytest.param(
+        "By Jo Park for Reuters", ["Jo Park"], "Reuters", "for Reuters", id="by-name-for-agency"
+    ),
+    pytest.param(
+        "By Ana Lee in Ottawa and Tom Fry in Toronto",
+        ["Ana Lee", "Tom Fry"],
+        None,
+        None,
+        id="authors-with-places",
+    ),
+    pytest.param(
+        "Special to The Evening Star", [], None, "Special to The Evening Star", id="special-to"
+    ),
+    pytest.param(
+        "By Ana Lee\nSpecial to The Star",
+        ["Ana Lee"],
+        None,
+        "Special to The Star",
+        id="special-to-second-line",
+    ),
+    pytest.param("Author: Ana Lee", ["Ana Lee"], None, None, id="author-colon"),
+    pytest.param("by\nAna Lee,", ["Ana Lee"], None, None, id="by-on-its-own-line"),
+    pytest.param("Von Christian Hollmann, dpa", ["Christian Hollmann"], "dpa", None, id="dpa-von"),
+    pytest.param("Por Ana Ruiz, EFE", ["Ana Ruiz"], "EFE", None, id="efe-por"),
+    pytest.param("Xinhua writer Li Wei", ["Li Wei"], "Xinhua", None, id="xinhua-writer-no-by"),
+    pytest.param("By Reuters Staff", [], "Reuters", "Reuters Staff", id="agency-staff"),
+    pytest.param(
+        "By ANA SILVA Associated Press Writer",
+        ["ANA SILVA"],
+        "AP",
+        "Associated Press Writer",
+        id="name-and-title-without-comma",
+    ),
+    pytest.param(
+        "By RAUL DE LA PENA Associated Press Writer",
+        ["RAUL DE LA PENA"],
+        "AP",
+        "Associated Press Writer",
+        id="particles-before-title",
+    ),
+    pytest.param(
+        "By JO PARK c.1998 N.Y. Times News Service",
+        ["JO PARK"],
+        "NYT News Service",
+        "c.1998 N.Y. Times News Service",
+        id="copyright-on-one-line",
+    ),
 ]
 
 
@@ -115,6 +180,13 @@ class TestNotBylines:
             pytest.param("By the way, it rained all week.", id="prose"),
             pytest.param("By noon the river had risen two feet over the bank.", id="sentence"),
             pytest.param("By 2030, the plan says, emissions fall.", id="year"),
+            pytest.param("Prices rose, The Associated Press reported.", id="agency-in-prose"),
+            pytest.param("Officials for the city said it rained.", id="for-in-prose"),
+            pytest.param("Special forces entered the town at dawn.", id="special-in-prose"),
+            pytest.param("Von der Leyen said the plan was sound.", id="von-in-a-name"),
+            pytest.param("Author of the bill, Sen. Ray, said no.", id="author-in-prose"),
+            pytest.param("Clinton Campaigns for Black Voters", id="title-case-for"),
+            pytest.param("Senior Staff Writer", id="title-alone"),
         ],
     )
     def test_no_byline(self, block: str) -> None:
@@ -140,6 +212,33 @@ class TestBylineIntoDateline:
                 "DENVER (AP) —",
                 id="case-change",
             ),
+            pytest.param(
+                "By ANA SILVA Associated Press Writer RECIFE, Brazil, March 4 (AP) — Mayor "
+                "Joao Campos said on Monday the city would rebuild.",
+                ["ANA SILVA"],
+                "RECIFE, Brazil, March 4 (AP) —",
+                id="title-then-dateline",
+            ),
+            pytest.param(
+                "by Jo Park, Reuters LONDON, Feb 26 - Copper fell on Thursday as stocks grew "
+                "in the warehouses of the exchange.",
+                ["Jo Park"],
+                "LONDON, Feb 26 -",
+                id="reuters-1987-one-line",
+            ),
+            pytest.param(
+                "By Ana Lee, The Canadian Press OTTAWA — The budget was tabled on Tuesday "
+                "with much fanfare in the House of Commons.",
+                ["Ana Lee"],
+                "OTTAWA —",
+                id="place-and-dash",
+            ),
+            pytest.param(
+                "By Tom Fry (Reuters) - Oil rose on Monday.",
+                ["Tom Fry"],
+                "(Reuters) -",
+                id="agency-only-dateline",
+            ),
         ],
     )
     def test_split(self, line: str, authors: list[str], dateline: str) -> None:
@@ -155,6 +254,128 @@ class TestBylineIntoDateline:
             dispatch.dateline.text,
         )
         assert dispatch.paragraphs[0].text.startswith(dateline)
+
+
+class TestBylineIntoStory:
+    @pytest.mark.parametrize(
+        ("line", "authors", "paragraph"),
+        [
+            pytest.param(
+                "By JO PARK c.1998 N.Y. Times News Service The council met on Monday.",
+                ["JO PARK"],
+                "The council met on Monday.",
+                id="copyright-credit",
+            ),
+            pytest.param(
+                "By JO PARK Associated Press Writer The council met on Monday.",
+                ["JO PARK"],
+                "The council met on Monday.",
+                id="title",
+            ),
+        ],
+    )
+    def test_split(self, line: str, authors: list[str], paragraph: str) -> None:
+        """
+        A byline running into the story with no dateline ends at its credit.
+        """
+        dispatch = newswire.parse("Council meets\n\n" + line)
+
+        assert dispatch.byline is not None
+        assert (authors, [paragraph]) == (
+            [a.name for a in dispatch.byline.authors],
+            [p.text for p in dispatch.paragraphs],
+        )
+
+
+def _state(text: str) -> State:
+    return State(norm=normalize(text), source_id=None, caller_reference=None)
+
+
+class TestFindBylineStart:
+    @pytest.mark.parametrize(
+        ("line", "byline"),
+        [
+            pytest.param(
+                "BANK PLANS OFFER by Jo Park, Reuters LOS ANGELES, Feb 26 - The bank said.",
+                "by Jo Park, Reuters",
+                id="reuters-after-caps-headline",
+            ),
+            pytest.param(
+                "Floods close roads By ANA SILVA Associated Press Writer RECIFE, Brazil (AP) _ "
+                "Rain fell.",
+                "By ANA SILVA Associated Press Writer",
+                id="ap-after-headline",
+            ),
+            pytest.param(
+                "By TOM FRY, REUTERS LONDON, March 2 - Gold rose.",
+                "By TOM FRY, REUTERS",
+                id="line-opens-with-byline",
+            ),
+            pytest.param(
+                "PORT HIT BY STRIKE By Jo Park, Reuters LONDON, March 2 - The port shut.",
+                "By Jo Park, Reuters",
+                id="by-in-headline-skipped",
+            ),
+        ],
+    )
+    def test_found(self, line: str, byline: str) -> None:
+        """
+        The byline sharing a line with its headline and dateline is found there.
+        """
+        state = _state(line)
+
+        start = find_byline_start(state, 0, len(line))
+
+        assert start is not None
+        split = split_byline(state, Block(start, len(line)))
+        assert split is not None
+        assert byline == line[start:split].strip()
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            pytest.param("OIL HIT BY TANKER CRASH LONDON, March 2 - Prices rose.", id="caps"),
+            pytest.param("Town hit by floods in Ohio LONDON, March 2 - Rain fell.", id="prose"),
+            pytest.param("Passed by the Senate, the bill goes to the House.", id="sentence"),
+        ],
+    )
+    def test_not_found(self, line: str) -> None:
+        """
+        A "by" in a headline or a sentence opens no byline.
+        """
+        assert find_byline_start(_state(line), 0, len(line)) is None
+
+
+# Words that byline lines, datelines and headlines are made of.
+_WORDS = st.sampled_from(
+    [
+        "By", "BY", "by", "Jo", "PARK", "Park", "Ana", "Lee", "Reuters", "AP", "for", "in",
+        "Special", "to", "The", "Star", "Associated", "Press", "Writer", "c.1998", "LONDON,",
+        "Feb", "26", "-", "(AP)", "—", "OTTAWA", "and", ",", "Von", "Author:", "\n",
+    ]
+)  # fmt: skip
+
+
+class TestBylineProperties:
+    @pytest.mark.property
+    @given(st.lists(_WORDS, max_size=30))
+    def test_offsets_stay_in_the_line(self, words: list[str]) -> None:
+        """
+        On any line, the byline start and split lie inside the text, in order.
+        """
+        line = " ".join(words)
+        state = _state(line)
+        text = state.text
+
+        start = find_byline_start(state, 0, len(text))
+        split = split_byline(state, Block(0, len(text))) if text else None
+
+        assert start is None or 0 <= start < len(text)
+        assert split is None or 0 < split <= len(text)
+        if start is not None:
+            inner = split_byline(state, Block(start, len(text)))
+            assert inner is not None
+            assert start < inner <= len(text)
 
 
 class TestBracketCredit:

@@ -399,6 +399,156 @@ STYLES = [
         "—",
         id="newspaper-known-place",
     ),
+    _style(
+        "(Reuters) - Oil prices rose on Monday as traders weighed supply cuts.",
+        "(Reuters) -",
+        None,
+        None,
+        None,
+        "Reuters",
+        "-",
+        id="reuters-agency-only",
+    ),
+    _style(
+        "(UPI) -- A federal judge blocked the rule on Friday.",
+        "(UPI) --",
+        None,
+        None,
+        None,
+        "UPI",
+        "--",
+        id="upi-agency-only",
+    ),
+    _style(
+        "(Bloomberg) -- Treasuries rallied after the jobs report.",
+        "(Bloomberg) --",
+        None,
+        None,
+        None,
+        "Bloomberg",
+        "--",
+        id="bloomberg-agency-only",
+    ),
+    _style(
+        "(CNN) — A storm swept across the plains overnight.",
+        "(CNN) —",
+        None,
+        None,
+        None,
+        "CNN",
+        "—",
+        id="cnn-agency-only",
+    ),
+    _style(
+        "AUSTIN, Texas, May 5, 2025 /PRNewswire/ -- Acme Tools today announced a new line.",
+        "AUSTIN, Texas, May 5, 2025 /PRNewswire/ --",
+        "AUSTIN",
+        "Texas",
+        "2025-05-05",
+        "PR Newswire",
+        "--",
+        id="prnewswire",
+    ),
+    _style(
+        "WASHINGTON, March 3, 2025 /PRNewswire-USNewswire/ -- The fund released a report.",
+        "WASHINGTON, March 3, 2025 /PRNewswire-USNewswire/ --",
+        "WASHINGTON",
+        None,
+        "2025-03-03",
+        "PR Newswire",
+        "--",
+        id="usnewswire",
+    ),
+    _style(
+        "ST. PAUL, Minn.--(BUSINESS WIRE)--Widget Inc. today reported quarterly results.",
+        "ST. PAUL, Minn.--(BUSINESS WIRE)--",
+        "ST. PAUL",
+        "Minn.",
+        None,
+        "Business Wire",
+        "--",
+        id="business-wire",
+    ),
+    _style(
+        "BOSTON AND LYON, France--(BUSINESS WIRE)--Gene Co. today announced a partnership.",
+        "BOSTON AND LYON, France--(BUSINESS WIRE)--",
+        "BOSTON AND LYON",
+        "France",
+        None,
+        "Business Wire",
+        "--",
+        id="business-wire-two-places",
+    ),
+    _style(
+        "NEW YORK, March 3, 2025 (GLOBE NEWSWIRE) -- Beta Holdings today reported earnings.",
+        "NEW YORK, March 3, 2025 (GLOBE NEWSWIRE) --",
+        "NEW YORK",
+        None,
+        "2025-03-03",
+        "GlobeNewswire",
+        "--",
+        id="globenewswire",
+    ),
+    _style(
+        "TORONTO, March 3, 2025 /CNW/ - Maple Corp. today declared a dividend.",
+        "TORONTO, March 3, 2025 /CNW/ -",
+        "TORONTO",
+        None,
+        "2025-03-03",
+        "CNW",
+        "-",
+        id="cnw",
+    ),
+    _style(
+        "BOGOTÁ, 3 ene (EFE).- El Gobierno anunció este martes un nuevo plan.",
+        "BOGOTÁ, 3 ene (EFE).-",
+        "BOGOTÁ",
+        None,
+        "2024-01-03",
+        "EFE",
+        ".-",
+        id="efe-full-stop-dash",
+    ),
+    _style(
+        "Pune (Maharashtra) [India], March 2 (ANI): The state announced a water scheme.",
+        "Pune (Maharashtra) [India], March 2 (ANI):",
+        "Pune",
+        "Maharashtra, India",
+        "2023-03-02",
+        "ANI",
+        ":",
+        id="ani-two-qualifiers",
+    ),
+    _style(
+        "MILANO, 12 gennaio (ANSA) - La borsa ha chiuso in rialzo.",
+        "MILANO, 12 gennaio (ANSA) -",
+        "MILANO",
+        None,
+        "2024-01-12",
+        "ANSA",
+        "-",
+        id="ansa-italian",
+    ),
+    _style(
+        "PARIS, 1er mars (AFP) - Le gouvernement a présenté son plan.",
+        "PARIS, 1er mars (AFP) -",
+        "PARIS",
+        None,
+        "2023-03-01",
+        "AFP",
+        "-",
+        id="afp-premier",
+    ),
+    _style(
+        "BRASÍLIA, 3 de março (Agência Brasil) - O governo anunciou um plano.",
+        "BRASÍLIA, 3 de março (Agência Brasil) -",
+        "BRASÍLIA",
+        None,
+        "2023-03-03",
+        "Agencia Brasil",
+        "-",
+        id="agencia-brasil-accents",
+    ),
 ]
 
 
@@ -535,7 +685,7 @@ class TestDatelineYear:
         self, line: str, reference: dt.date | None, date: dt.date
     ) -> None:
         """
-        The year is the one that puts month and day closest to the reference date.
+        The year is the latest that keeps the date on or before the reference (or just after).
         """
         dateline = _dateline(line, reference)
 
@@ -708,3 +858,184 @@ class TestAsciiTwins:
         actual = [_same_match(old.match(text, pos), new.match(text, pos)) for old, new in pairs]
 
         assert [True] * len(pairs) == actual
+
+
+# A first paragraph with no headline above it, in the styles of Canadian and
+# US papers and wires: (text, dateline text).
+OPENING_PARAGRAPHS = [
+    pytest.param(
+        "OTTAWA — The federal government tabled its budget on Tuesday, promising new "
+        "spending on housing.\n\nThe opposition called it reckless.",
+        "OTTAWA —",
+        id="em-dash",
+    ),
+    pytest.param(
+        "TORONTO -- City council voted on Wednesday to expand the transit line to the "
+        "airport.\n\nThe vote was close.",
+        "TORONTO --",
+        id="double-hyphen",
+    ),
+    pytest.param(
+        "WASHINGTON ― Senators reached a deal late on Thursday to keep the government "
+        "funded.\n\nThe House votes next.",
+        "WASHINGTON ―",
+        id="horizontal-bar",
+    ),
+    pytest.param(
+        "(Reuters) - Oil prices rose on Monday as traders weighed fresh supply cuts.\n\nMore.",
+        "(Reuters) -",
+        id="agency-only",
+    ),
+    pytest.param(
+        "SCRANTON, Pa. — Vice President Ann Gray plays the part of the party's envoy to the "
+        "mill towns.\n\nMore.",
+        "SCRANTON, Pa. —",
+        id="names-open-the-sentence",
+    ),
+    pytest.param(
+        "RICHMOND, Va. Feb 26 -\n\nQtly div 8 cts vs 7 cts prior\n\nPay March 31",
+        "RICHMOND, Va. Feb 26 -",
+        id="dated-dateline-alone-on-its-line",
+    ),
+    pytest.param(
+        "HALIFAX --  A storm cut power to thousands of homes across the province on "
+        "Sunday.\n\nMore.",
+        "HALIFAX --",
+        id="one-letter-first-word",
+    ),
+]
+
+# First blocks that are not an opening paragraph, though a capitalised word
+# and a dash open them.
+NOT_OPENING_PARAGRAPHS = [
+    pytest.param("CHINA - Exports surge to a record\n\nShipments rose in March.", id="headline"),
+    pytest.param(
+        "FLASH - the council met\n\nIt met on Monday and voted on the plan for the port.",
+        id="lower-case-after-dash",
+    ),
+    pytest.param(
+        "NASA - Mission Control Says Launch Window Opens Friday Morning At Dawn\n\nMore.",
+        id="title-case-headline",
+    ),
+    pytest.param(
+        "WASHINGTON - Senate Passes Budget Bill After Long Night Of Talks In The Capitol.\n\nMore.",
+        id="title-case-headline-known-place",
+    ),
+    pytest.param(
+        "SCHEDULE - Monday: council meets; Tuesday: budget vote; Wednesday: recess and "
+        "committee hearings\n\nMore.",
+        id="no-sentence-end",
+    ),
+]
+
+
+class TestOpeningParagraph:
+    @pytest.mark.parametrize(("text", "expected"), OPENING_PARAGRAPHS)
+    def test_dateline_opens_first_block(self, text: str, expected: str) -> None:
+        """
+        With no headline, a place-and-dash dateline opening a paragraph is found.
+        """
+        dateline = newswire.parse(text, reference_date=REF).dateline
+
+        assert dateline is not None
+        assert expected == dateline.text
+
+    @pytest.mark.parametrize("text", NOT_OPENING_PARAGRAPHS)
+    def test_not_a_dateline(self, text: str) -> None:
+        """
+        A capitalised word and a dash in a headline or a list is no dateline.
+        """
+        assert newswire.parse(text, reference_date=REF).dateline is None
+
+
+class TestDatelineDiagnostics:
+    def test_unknown_month_keeps_place_and_agency(self) -> None:
+        """
+        A month newswire cannot read keeps the dateline, its place and agency.
+        """
+        dispatch = newswire.parse(
+            "Index up\n\nBEIJING, Smarch 3 (Xinhua) -- The index rose.", reference_date=REF
+        )
+
+        assert dispatch.dateline is not None
+        expected = ("BEIJING, Smarch 3 (Xinhua) --", "BEIJING", "Xinhua", None)
+        assert expected == (
+            dispatch.dateline.text,
+            dispatch.dateline.place,
+            dispatch.dateline.agency,
+            dispatch.dateline.date,
+        )
+        assert ["date.unknown_month"] == [
+            d.code for d in dispatch.diagnostics if d.code.startswith("date.")
+        ]
+
+    def test_unknown_word_without_agency_is_no_dateline(self) -> None:
+        """
+        Without an agency credit, a word and a number is not taken for a date.
+        """
+        dispatch = newswire.parse(
+            "Scores\n\nLEEDS, Round 3 - Leeds beat York by two goals.", reference_date=REF
+        )
+
+        expected = (None, ())
+        assert expected == (dispatch.dateline, dispatch.diagnostics)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            pytest.param("WASHINGTON, Feb. 30, 2024 (UPI) -- The vote.", id="february-30"),
+            pytest.param("LONDON, April 31 (Reuters) - Oil rose.", id="april-31"),
+            pytest.param("BOGOTA, 29 FEB 89 (EFE) -- RAIN.", id="no-leap-day-in-1989"),
+        ],
+    )
+    def test_impossible_date(self, line: str) -> None:
+        """
+        A day its month does not have keeps the dateline, with no date, and says so.
+        """
+        dispatch = newswire.parse("Vote\n\n" + line, reference_date=REF)
+
+        assert dispatch.dateline is not None
+        assert dispatch.dateline.date is None
+        assert ["date.impossible"] == [
+            d.code for d in dispatch.diagnostics if d.code.startswith("date.")
+        ]
+
+
+class TestYearNotAfterReference:
+    @pytest.mark.parametrize(
+        ("line", "reference", "date"),
+        [
+            pytest.param(
+                "SEOUL, Feb. 29 (Yonhap) -- Snow.",
+                dt.date(2023, 6, 1),
+                dt.date(2020, 2, 29),
+                id="leap-day-goes-back",
+            ),
+            pytest.param(
+                "SEOUL, Nov. 20 (Yonhap) -- Snow.",
+                dt.date(2024, 3, 1),
+                dt.date(2023, 11, 20),
+                id="months-ahead-is-last-year",
+            ),
+            pytest.param(
+                "SEOUL, March 3 (Yonhap) -- Snow.",
+                dt.date(2024, 3, 1),
+                dt.date(2024, 3, 3),
+                id="days-ahead-allowed",
+            ),
+            pytest.param(
+                "SEOUL, Nov. 20, 2024 (Yonhap) -- Snow.",
+                dt.date(2024, 3, 1),
+                dt.date(2024, 11, 20),
+                id="written-year-wins",
+            ),
+        ],
+    )
+    def test_year(self, line: str, reference: dt.date, date: dt.date) -> None:
+        """
+        The year puts the date on or before the reference, unless a year is written.
+        """
+        dateline = _dateline(line, reference)
+
+        assert dateline is not None
+        assert date == dateline.date

@@ -30,6 +30,25 @@ AGENCY_MARKS = [
     pytest.param(". /TASS/. ", id="tass"),
     pytest.param("(dpa) -", id="dpa"),
     pytest.param("(EFE) --", id="efe"),
+    pytest.param(", The Canadian Press\n\nOTTAWA — ", id="canadian-press"),
+    pytest.param(" /PRNewswire/ -- ", id="prnewswire"),
+    pytest.param("\n\nburs-", id="afp-sign-off"),
+]
+
+# The header records of the samples written for shapes beyond the classic
+# stack: (name, byline authors, dateline text, trailer text).
+SHAPES = [
+    pytest.param(
+        "cp-housing.txt", ["Marie Tremblay"], "OTTAWA —", None, id="credit-line-and-place-dash"
+    ),
+    pytest.param(
+        "prnewswire-solar.txt",
+        [],
+        "AUSTIN, Texas, May 13, 2024 /PRNewswire/ --",
+        None,
+        id="press-release",
+    ),
+    pytest.param("afp-glacier.txt", [], "Geneva (AFP) -", "burs-pa/rl", id="afp-sign-off"),
 ]
 
 
@@ -96,6 +115,25 @@ class TestSamples:
 
         assert text.count('"') >= 2
         assert " said" in text or " told" in text
+
+
+class TestShapes:
+    @pytest.mark.parametrize(("name", "authors", "dateline", "trailer"), SHAPES)
+    def test_header_records(
+        self, name: str, authors: list[str], dateline: str, trailer: str | None
+    ) -> None:
+        """
+        The samples of newer shapes give their byline, dateline and sign-off.
+        """
+        dispatch = newswire.parse(newswire.samples()[name], reference_date=SAMPLES_REFERENCE_DATE)
+
+        assert dispatch.dateline is not None
+        actual = (
+            [] if dispatch.byline is None else [a.name for a in dispatch.byline.authors],
+            dispatch.dateline.text,
+            None if dispatch.trailer is None else dispatch.trailer.text,
+        )
+        assert (authors, dateline, trailer) == actual
 
 
 class TestGold:

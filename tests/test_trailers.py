@@ -89,6 +89,10 @@ class TestEndMarkers:
             pytest.param("REUTER", id="reuters-1987-caps"),
             pytest.param("Enditem", id="xinhua"),
             pytest.param("MORE", id="more-to-come"),
+            pytest.param("burs-jh/sst", id="afp-desk-initials"),
+            pytest.param("sst/jh", id="afp-short-initials"),
+            pytest.param("PTI ABC DEF", id="pti-initials"),
+            pytest.param("==Kyodo", id="kyodo"),
         ],
     )
     def test_marker_block(self, marker: str) -> None:
@@ -125,3 +129,46 @@ class TestEndMarkers:
         last = dispatch.paragraphs[-1].span
         expected_3 = "Visitors came early."
         assert expected_3 == text[last.start : last.end]
+
+    @pytest.mark.parametrize(
+        ("last", "paragraph", "marker"),
+        [
+            pytest.param(
+                "The talks resume on Monday, the ministry said. PTI KR RT",
+                "The talks resume on Monday, the ministry said.",
+                "PTI KR RT",
+                id="pti",
+            ),
+            pytest.param(
+                "The line reopens in April. ==Kyodo",
+                "The line reopens in April.",
+                "==Kyodo",
+                id="kyodo",
+            ),
+        ],
+    )
+    def test_sign_off_closing_last_paragraph(self, last: str, paragraph: str, marker: str) -> None:
+        """
+        A desk's sign-off after the last sentence is the trailer, not part of the paragraph.
+        """
+        text = "Talks\n\nNEW DELHI, Jan 3 (PTI) The talks opened.\n\n" + last
+
+        dispatch = newswire.parse(text)
+
+        assert dispatch.trailer is not None
+        assert (marker, paragraph) == (dispatch.trailer.text, dispatch.paragraphs[-1].text)
+
+    @pytest.mark.parametrize(
+        "last",
+        [
+            pytest.param("Buyers and/or sellers met.", id="slash-in-prose"),
+            pytest.param("PTI said the talks would resume.", id="pti-in-prose"),
+        ],
+    )
+    def test_not_a_sign_off(self, last: str) -> None:
+        """
+        A last paragraph that only looks like a sign-off stays a paragraph.
+        """
+        dispatch = newswire.parse(LEAD + last)
+
+        assert (None, last) == (dispatch.trailer, dispatch.paragraphs[-1].text)

@@ -1,8 +1,10 @@
 # Dates. Only this module calls dateutil, and always with an explicit default=
 # so that no part of a date ever comes from the clock. A dateline gives a month
-# and a day; the year is the one that puts that month/day closest to the
-# reference date (a "Dec. 31" dateline on a dispatch dated Jan. 1 is the
-# previous year).
+# and a day; the year is the latest one that does not put that month/day
+# after the reference date (a "Dec. 31" dateline on a dispatch dated Jan. 1
+# is the previous year, and "Feb. 29" on a dispatch of June 2023 is 2020).
+# A dateline may run a little ahead of the dispatch's own date (time zones,
+# copy filed for the next morning): up to _AHEAD days after it still count.
 """
 Month names, year inference and timestamp reading.
 """
@@ -19,6 +21,7 @@ from newswire.errors import ReferenceDateError
 
 __all__ = [
     "coerce_date",
+    "day_exists",
     "guess_month",
     "infer_year",
     "month_number",
@@ -129,29 +132,53 @@ def read_day(text: str) -> int:
     return int(text.translate(_DAY_DIGITS))
 
 
+# How far after the reference a dateline's date may fall: a dispatch dated
+# by its GMT timestamp is often a day behind its local dateline.
+_AHEAD = dt.timedelta(days=14)
+# Far enough back to reach a leap day (at most eight years apart, 1896-1904).
+_YEARS_BACK = 8
+
+
 def infer_year(month: int, day: int, reference: dt.date) -> int | None:
     """
-    Return the year that puts ``month``/``day`` closest to ``reference``.
+    Return the latest year that does not put ``month``/``day`` after ``reference``.
 
-    None when the day does not exist in any candidate year.
+    A date up to two weeks after the reference still counts (a dateline's
+    local date runs ahead of a GMT timestamp). None when the day exists in
+    no year (``February 30``).
 
     >>> infer_year(12, 31, dt.date(2022, 1, 1))
     2021
     >>> infer_year(1, 2, dt.date(2021, 12, 30))
     2022
-    >>> infer_year(2, 29, dt.date(2021, 3, 1)) is None
-    False
+    >>> infer_year(2, 29, dt.date(2023, 6, 1))
+    2020
+    >>> infer_year(2, 30, dt.date(2021, 3, 1)) is None
+    True
     """
-    best: tuple[int, int] | None = None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
+    latest = reference + _AHEAD
+    for year in range(latest.year, latest.year - _YEARS_BACK - 1, -1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        distance = abs((candidate - reference).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return None if best is None else best[1]
+        if candidate <= latest:
+            return year
+    return None
+
+
+def day_exists(month: int, day: int, year: int | None = None) -> bool:
+    """
+    Say whether ``day`` is a day of ``month`` (in ``year``, or in some year).
+
+    >>> day_exists(2, 29), day_exists(2, 29, 2023), day_exists(4, 31)
+    (True, False, False)
+    """
+    try:
+        dt.date(2000 if year is None else year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def resolve_date(

@@ -95,10 +95,10 @@ MONTH_DAY = regex.compile(
     _FLAGS,
 )
 
-# e.g. "9 JAN 90"  "18 jun"  "22 AUGUST 89"  "3. März"  "3 de março de 2024"
+# e.g. "9 JAN 90"  "18 jun"  "22 AUGUST 89"  "3. März"  "3 de março de 2024"  "1er mars"
 DAY_MONTH = regex.compile(
     r"""
-    (?P<day>\d{1,2}+) \.?+ [ ]++ (?:de[ ]++)?+ (?P<month>\p{L}{3,10}+) \.?+
+    (?P<day>\d{1,2}+) (?:er|º|°)?+ \.?+ [ ]++ (?:de[ ]++)?+ (?P<month>\p{L}{3,10}+) \.?+
     (?: [ ]++ (?:de[ ]++)?+ (?P<year>\d\d(?:\d\d)?+) )?+ (?![\p{L}\d])
     """,
     _FLAGS,
@@ -110,8 +110,8 @@ MONTH_ONLY = regex.compile(r"(?P<month>\p{L}{3,10}+)\.?+(?=[ ]*+[-\u2014\u2013\u
 # e.g. "(Xinhua)"  "(AP )"  "(ACAN - EFE)"  "(NICARAGUA)"  "[India]"
 DATELINE_PAREN = regex.compile(r"[(\[][ ]*+(?P<inner>[^()\[\]\n]{1,40}+)[)\]]", _FLAGS)
 
-# e.g. "/TASS/."
-DATELINE_SLASH = regex.compile(r"/(?P<inner>\p{L}[\p{L}\-]{1,19}+)/\.?+", _FLAGS)
+# e.g. "/TASS/."  "/PRNewswire-USNewswire/"
+DATELINE_SLASH = regex.compile(r"/(?P<inner>\p{L}[\p{L}\-]{1,29}+)/\.?+", _FLAGS)
 
 # e.g. ", Reuter -"  ", Reuters -"
 DATELINE_AGENCY_WORD = regex.compile(r"(?P<inner>Reuters?+|REUTERS?+)(?![\p{L}])", _FLAGS)

@@ -22,9 +22,10 @@ def samples() -> dict[str, str]:
     Return the bundled sample dispatches as ``{file name: text}``, in name order.
 
     The samples were written by the newswire developers in the house styles
-    of Xinhua, Reuters, AP, AFP, UPI, PTI, ANI, Yonhap, Kyodo, TASS, dpa and
-    EFE, with direct quotes, reported speech and pronouns or titles that refer
-    back to named people. They are dated in May 2024 but, like real wire copy,
+    of Xinhua, Reuters, AP, AFP, UPI, PTI, ANI, Yonhap, Kyodo, TASS, dpa,
+    EFE and The Canadian Press, and of a PR Newswire release, with direct
+    quotes, reported speech and pronouns or titles that refer back to named
+    people. They are dated in May 2024 but, like real wire copy,
     most datelines carry no year: parse them with
     ``reference_date="2024-05-15"``.
 

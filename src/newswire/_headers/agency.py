@@ -10,6 +10,7 @@ Canonical news-agency names.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import regex
 
@@ -27,7 +28,13 @@ _SERVICE = regex.compile(
 
 def _key(surface: str) -> str:
     collapsed = " ".join(surface.split())
-    return collapsed.replace(" - ", "-").replace(" -", "-").replace("- ", "-").casefold()
+    key = collapsed.replace(" - ", "-").replace(" -", "-").replace("- ", "-").casefold()
+    if key.isascii():
+        return key
+    # "Agência Brasil", "Télam": accents are folded, so the lexicon need not
+    # spell every form.
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _lookup(key: str) -> str | None:
@@ -49,6 +56,8 @@ def canonical_agency(surface: str) -> str | None:
     ('Xinhua', 'AP')
     >>> canonical_agency("ACAN EFE"), canonical_agency("TASS INTERNATIONAL SERVICE")
     ('ACAN-EFE', 'TASS')
+    >>> canonical_agency("Agência Brasil"), canonical_agency("PRNewswire-USNewswire")
+    ('Agencia Brasil', 'PR Newswire')
     >>> canonical_agency("Photo") is None
     True
     """
@@ -72,6 +81,7 @@ def canonical_agency(surface: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def exact_agency(surface: str) -> str | None:
     """
     Return the canonical name of ``surface`` only when it names an agency whole.

@@ -11,8 +11,15 @@
 # row ("COPPER GRADE A - 2650 tonnes") also is: such a *weak* candidate needs
 # capitals and something to vouch for it (its place in data/places.txt or
 # data/regions.txt, its region in data/regions.txt, a month, the ANPA
-# underscore, or story prose after the separator), and is never taken from
-# the first of several blocks (that is the headline's place).
+# underscore, or story prose after the separator). In the first of several
+# blocks (the headline's place) a weak candidate counts only when the block
+# reads as the story's opening paragraph ("OTTAWA — The federal government
+# ... ."): a sentence after the dash, and prose to the block's end.
+#
+# Other shapes: an agency credit alone ("(Reuters) - "), a credit between
+# dashes after the place ("ST. PAUL, Minn.--(BUSINESS WIRE)--"), EFE's ".-"
+# separator, and a date whose month is unknown before an agency credit
+# ("BEIJING, Smarch 3 (Xinhua) --": the dateline stays, with a diagnostic).
 """
 Dateline recognition.
 """
@@ -25,7 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from newswire._dates import guess_month, month_number, read_day, resolve_date
+from newswire._dates import day_exists, guess_month, month_number, read_day, resolve_date
 from newswire._headers.agency import canonical_agency
 from newswire._lexicons import read_set
 from newswire._model import Dateline
@@ -90,7 +97,7 @@ _CONNECTORS = frozenset(
 )
 _MAX_PLACE_WORDS = 6
 # The characters a separator (DATELINE_SEPARATOR) opens with.
-_SEPARATOR_CHARS = frozenset("-\u2014\u2013\u2015_:")
+_SEPARATOR_CHARS = frozenset("-\u2014\u2013\u2015_:.")
 # Every dateline holds one of these on its line: a separator, or the bracket
 # or slash of an agency credit (which may stand without a separator). A line
 # with none is no dateline, and saying so takes one scan in C rather than
@@ -102,6 +109,8 @@ _MARKS = re.compile("[-_:(\\[/\u2013\u2014\u2015]")
 _FIRST_BLOCK_MARKS = re.compile("[,(\\[/]")
 _BY_WORDS = frozenset({"By", "BY", "by"})
 _MAX_TAILS = 8
+# Bracketed qualifiers after a place: "Pune (Maharashtra) [India]".
+_MAX_QUALIFIERS = 2
 
 
 @attrs.define(slots=True)
@@ -127,13 +136,20 @@ class DatelineCandidate:
     comma_date: bool = False
     undated: bool = False
     placeholder: bool = False
+    unknown_date: tuple[int, int] | None = None
 
     @property
     def strong(self) -> bool:
         """
         True when more than a place stands before the separator.
         """
-        return self.day is not None or self.agency is not None or self.undated or self.placeholder
+        return (
+            self.day is not None
+            or self.agency is not None
+            or self.undated
+            or self.placeholder
+            or self.unknown_date is not None
+        )
 
 
 def _skip_spaces(text: str, pos: int, end: int) -> int:
@@ -275,7 +291,9 @@ def _read_paren(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
     if (
         found.agency is None
         and found.month is None
-        and not found.regions
+        # e.g. "Pune (Maharashtra) [India]": a state, then a country.
+        and len(found.regions) < _MAX_QUALIFIERS
+        and (not found.regions or _after_bracket(text, pos))
         and found.place is not None
         and inner[:1].isupper()
         and all(part[:1].isupper() for part in inner.split())
@@ -284,6 +302,14 @@ def _read_paren(text: str, pos: int, end: int, found: DatelineCandidate) -> int 
         found.regions.append((i_start, i_start + len(inner)))
         return match.end()
     return None
+
+
+def _after_bracket(text: str, pos: int) -> bool:
+    # True when a closing bracket stands just before ``pos`` (spaces aside).
+    pos -= 1
+    while pos > 0 and text[pos] == " ":
+        pos -= 1
+    return pos >= 0 and text[pos] in ")]"
 
 
 def _read_region(text: str, pos: int, end: int) -> int | None:
@@ -307,12 +333,24 @@ def _read_region(text: str, pos: int, end: int) -> int | None:
             scan += 1
         else:
             break
-    return last
+    # e.g. "Minn.--(BUSINESS WIRE)--": the dashes after the region separate.
+    while last is not None and last > pos and text[last - 1] in "-/&":
+        last -= 1
+    return last if last is None or last > pos else None
 
 
 def _read_separator(text: str, pos: int, end: int, found: DatelineCandidate) -> int | None:
     if pos >= end or text[pos] not in _SEPARATOR_CHARS:
         return None
+    if text[pos] == ".":
+        # EFE's "(EFE).-": a full stop and a dash, after an agency credit.
+        if found.agency is None or pos + 1 >= end or text[pos + 1] not in "-\u2014\u2013":
+            return None
+        match = _SEPARATOR.match(text, pos + 1, end)
+        if match is None:
+            return None
+        found.separator = text[pos : match.end()]
+        return match.end()
     match = _SEPARATOR.match(text, pos, end)
     if match is None:
         return None
@@ -361,6 +399,8 @@ def scan_dateline(text: str, start: int, end: int) -> DatelineCandidate | None:
         sep_end = _read_separator(text, _skip_spaces(text, pos, end), end, found)
         found.end = pos if sep_end is None else sep_end
         return found
+    if text.startswith("(", pos):
+        return _agency_only(text, pos, end, found)
     no_city = DATELINE_NO_CITY.match(text, pos, end) if text.startswith("NO", pos) else None
     if no_city is not None:
         found.placeholder = True
@@ -371,6 +411,20 @@ def scan_dateline(text: str, start: int, end: int) -> DatelineCandidate | None:
             return None
         pos = after
     return _read_tails(text, pos, end, found)
+
+
+def _agency_only(
+    text: str, pos: int, end: int, found: DatelineCandidate
+) -> DatelineCandidate | None:
+    # e.g. "(Reuters) - "  "(CNN) —": an agency credit and a separator, no place.
+    after = _read_paren(text, pos, end, found)
+    if after is None or found.agency is None:
+        return None
+    sep_end = _read_separator(text, _skip_spaces(text, after, end), end, found)
+    if sep_end is None or found.separator == ":":
+        return None
+    found.end = sep_end
+    return found
 
 
 def _read_tails(
@@ -405,6 +459,13 @@ def _read_tails(
     return None
 
 
+# A word and a day (either order) where a date stands, before an agency
+# credit: "Smarch 3 (Xinhua)"  "3 smar (EFE)". The credit vouches that this is
+# a dateline whose month we cannot read.
+_UNKNOWN_DATE = regex.compile(
+    r"(?:\p{L}{3,12}+\.?+[ ]{1,2}+\d{1,2}+|\d{1,2}+\.?+[ ]{1,2}+\p{L}{3,12}+\.?+)"
+    r"(?=[ ]*+[(\[/])"
+)
 # _read_item's answer for a line that cannot be a dateline.
 _FAIL = -1
 # What DATELINE_AGENCY_WORD opens with, tested before it is tried.
@@ -433,6 +494,13 @@ def _read_item(
             found.comma_date = comma
             # "July 12." in TASS copy
             return after + 1 if text.startswith(".", after) else after
+        if comma and found.month is None:
+            unknown = _UNKNOWN_DATE.match(text, scan, end)
+            if unknown is not None:
+                # e.g. "BEIJING, Smarch 3 (Xinhua) --": a date we cannot read.
+                found.unknown_date = unknown.span()
+                found.date = unknown.span()
+                return unknown.end()
     if comma and found.agency is None and text.startswith(_AGENCY_WORDS, scan):
         match = DATELINE_AGENCY_WORD.match(text, scan, end)
         if match is not None:
@@ -468,6 +536,15 @@ def _finish(
     if found.separator == ":" and found.agency is None:
         return None
     found.end = sep_end
+    if found.agency is None and text.startswith("(", sep_end):
+        # e.g. "ST. PAUL, Minn.--(BUSINESS WIRE)--": the credit between dashes.
+        probe = attrs.evolve(found, regions=list(found.regions))
+        after = _read_paren(text, sep_end, end, probe)
+        if after is not None and probe.agency is not None:
+            again = _read_separator(text, _skip_spaces(text, after, end), end, probe)
+            if again is not None and probe.separator != ":":
+                probe.end = again
+                return probe
     if found.month is None and found.separator != ":":
         # "LOUISVILLE, Colo. - March 16 -": a date set off by dashes.
         probe = attrs.evolve(found, regions=list(found.regions))
@@ -497,20 +574,31 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
     if found.undated or found.placeholder:
         return True
     if found.place is None:
-        return False
+        # "(Reuters) - ": an agency credit alone.
+        return found.agency is not None and bool(found.separator)
     place = text[found.place[0] : found.place[1]]
     if found.place_lower and found.day is None:
         return False
+    if found.unknown_date is not None and found.agency is None:
+        return False
     if found.strong:
         if first_of_many and found.agency is None and not found.comma_date:
-            # e.g. "ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER" is a headline.
-            return False
+            # e.g. "ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER" is a headline,
+            # but "RICHMOND, Va. Feb 26 -" alone on its line is no headline, and
+            # neither is a story's opening paragraph.
+            return found.day is not None and (
+                _line_ends(text, found.end) or _opens_story(state, found)
+            )
         return found.day is not None or place[:1].isupper()
     # Weak: a place (and perhaps a region or a month without its day).
-    if first_of_many or not found.separator or found.separator == ":":
+    if not found.separator or found.separator == ":":
         return False
     if not place.isupper():
         return False
+    if first_of_many:
+        # The first block is a headline's place, unless it reads as the
+        # story's opening paragraph: "OTTAWA — The federal government ...".
+        return _opens_story(state, found)
     region = None
     if found.regions:
         region = (found.regions[0][0], found.regions[-1][1])
@@ -527,7 +615,7 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
 
 # e.g. "MIDWAY ATOLL - Seventy-four years ago, a naval battle ...": a sentence.
 _SENTENCE = regex.compile(
-    r"[ ]*+\p{Lu}[\p{Ll}\-]++[,']?+(?P<rest>(?:[ ]++[\p{L}\d,.'\u2019\-]++){5})"
+    r"[ ]*+\p{Lu}[\p{Ll}\-]*+[,'.]?+(?P<rest>(?:[ ]++[\p{L}\d,.'\u2019\-\"]++){5})"
 )
 
 
@@ -555,6 +643,63 @@ def _story_follows(text: str, found: DatelineCandidate) -> bool:
     return sum(word[0].islower() for word in rest.split()) >= _MIN_LOWER_WORDS
 
 
+# A first paragraph runs on for a sentence or more; a headline stops short.
+_MIN_OPENING = 60
+_SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
+
+
+def _opens_story(state: State, found: DatelineCandidate) -> bool:
+    # A weak dateline in the first block counts when the block is the story's
+    # first paragraph: a sentence follows the dash, and the block runs on
+    # and ends as prose does. A headline ("CHINA - Exports surge to a record
+    # in March") is short and has no full stop.
+    text = state.text
+    if found.separator not in {"-", "--", "\u2014", "\u2013", "\u2015", "\u2014\u2014"}:
+        return False
+    if not (_story_follows(text, found) or (_vouched(text, found) and _prose_follows(text, found))):
+        return False
+    block = state.blocks[0]
+    end = block.end
+    while end > block.start and text[end - 1].isspace():
+        end -= 1
+    return end - found.end >= _MIN_OPENING and text[end - 1] in _SENTENCE_END
+
+
+def _line_ends(text: str, pos: int) -> bool:
+    # Nothing but spaces between ``pos`` and the end of its line.
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos >= len(text) or text[pos] == "\n"
+
+
+def _vouched(text: str, found: DatelineCandidate) -> bool:
+    # The place or its region is one the lexicons know.
+    region = None
+    if found.regions:
+        region = (found.regions[0][0], found.regions[-1][1])
+    return (
+        _known(text, found.place, "places.txt")
+        or _known(text, found.place, "regions.txt")
+        or _known(text, region, "regions.txt")
+    )
+
+
+# How many words after the separator _prose_follows reads, and how many of
+# them must be in lower case.
+_PROSE_WORDS = 12
+_MIN_PROSE_LOWER = 4
+
+
+def _prose_follows(text: str, found: DatelineCandidate) -> bool:
+    # "SCRANTON, Pa. — Vice President Joe Biden plays the part of ...": names
+    # open the sentence, but lower-case words soon follow. A title-case
+    # headline has none.
+    words = text[found.end : found.end + 120].split(None, _PROSE_WORDS)[:_PROSE_WORDS]
+    if not words or not words[0][:1].isupper():
+        return False
+    return sum(word[:1].islower() for word in words) >= _MIN_PROSE_LOWER
+
+
 def commit_dateline(state: State, found: DatelineCandidate) -> int:
     """
     Store the dateline record on the state; return where it ends.
@@ -575,6 +720,12 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
                 f"the dateline's day {found.day} is not a day of the month",
                 *found.date or (found.start, found.end),
             )
+        elif not day_exists(found.month, found.day, _full_year(found.year)):
+            state.diagnose(
+                "date.impossible",
+                f"the dateline's date (month {found.month}, day {found.day}) does not exist",
+                *found.date or (found.start, found.end),
+            )
         else:
             date = resolve_date(found.month, found.day, found.year, reference)
             if date is None and reference is None and found.year is None:
@@ -583,8 +734,17 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
                     "the dateline's date has no year and the dispatch has no reference date",
                     *found.date or (found.start, found.end),
                 )
+    if found.unknown_date is not None:
+        state.diagnose(
+            "date.unknown_month",
+            "the dateline's date names no month newswire knows; place and agency are kept",
+            *found.unknown_date,
+        )
     region = None
-    if found.regions:
+    if len(found.regions) > 1 and _after_bracket(text, found.regions[1][0] - 1):
+        # "Pune (Maharashtra) [India]": each qualifier as written, joined.
+        region = ", ".join(original(*qualifier) for qualifier in found.regions)
+    elif found.regions:
         r_start, r_end = found.regions[0][0], found.regions[-1][1]
         region = original(r_start, r_end)
     state.dateline = Dateline(
@@ -596,7 +756,7 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
         date=date,
         date_span=date_span,
         month=found.month,
-        day=found.day if found.day is not None and 1 <= found.day <= 31 else None,
+        day=date.day if date is not None else _written_day(found),
         agency=found.agency,
         agency_text=found.agency_text,
         agency_span=None if found.agency_span is None else span(*found.agency_span),
@@ -606,6 +766,22 @@ def commit_dateline(state: State, found: DatelineCandidate) -> int:
     while end < len(text) and text[end] in " \t":
         end += 1
     return end
+
+
+def _full_year(year: int | None) -> int | None:
+    # A two-digit year only matters for 29 February: any leap year will do.
+    if year is None or year >= 100:
+        return year
+    return 2000 + year if year % 4 == 0 else 2001
+
+
+def _written_day(found: DatelineCandidate) -> int | None:
+    # The day as written when the dateline's date has no year to resolve it,
+    # None when it is no day of its month.
+    day, month = found.day, found.month
+    if day is None or month is None or not 1 <= day <= 31:
+        return None
+    return day if day_exists(month, day, _full_year(found.year)) else None
 
 
 def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate | None:
@@ -624,6 +800,8 @@ def find_dateline(state: State, block: Block, index: int) -> DatelineCandidate |
         if (
             _FIRST_BLOCK_MARKS.search(text, block.start, line_end) is None
             and text.find("NO CITY", block.start, line_end) < 0
+            # A block this short is no opening paragraph (see _opens_story).
+            and block.end - block.start < _MIN_OPENING
         ):
             return None
     found = scan_dateline(text, block.start, block.end)

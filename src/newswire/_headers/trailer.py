@@ -6,16 +6,21 @@
 # (len(blocks) when there is none), so that the header stage can keep them
 # out of the body.
 #
-# Xinhua may write "Enditem" at the end of the last paragraph instead of on a
-# line of its own. The marker then belongs to the trailer, not the paragraph:
-# the last body block is cut before it (spans stay exact: the paragraph ends
-# at the last character before the white space that precedes the marker).
+# Desks sign off with initials or marks: AFP "burs-jh/sst", PTI "PTI ABC
+# DEF", Kyodo "==Kyodo"; these are end markers too, not paragraphs.
+#
+# Xinhua may write "Enditem" (PTI its initials, Kyodo "==Kyodo") at the end
+# of the last paragraph instead of on a line of its own. The marker then
+# belongs to the trailer, not the paragraph: the last body block is cut
+# before it (spans stay exact: the paragraph ends at the last character
+# before the white space that precedes the marker).
 """
 Trailer recognition.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import regex
@@ -53,10 +58,26 @@ _END_MARKERS = frozenset(
 )
 # The longest end marker, "End item.": a longer block is none.
 _MAX_END_MARKER = 9
-# e.g. "... closed higher. Enditem"
-_INLINE_END = regex.compile(r"(?<=[.\"'\u201d\u2019)])[ \t]++(?:Enditem|ENDITEM)\.?+\Z")
+# Desk sign-offs: AFP's editors' initials ("burs-jh/sst", "sst/jh"), PTI's
+# ("PTI ABC DEF") and Kyodo's "==Kyodo". A block that is one of these is an
+# end marker; so is one that closes the last paragraph (below).
+_SIGN_OFF = regex.compile(
+    r"[a-z]{2,6}+(?:-[a-z]{2,6}+)*+/[a-z]{2,6}+(?:[-/][a-z]{2,6}+){0,4}+"
+    r"|PTI(?:[ ][A-Z]{2,4}+){1,4}+"
+    r"|==[ ]?+Kyodo"
+)
+# What ends a block that closes with PTI's sign-off: two to four capitals
+# after "PTI ". stdlib re: a plain search over the block's tail.
+_PTI_TAIL = re.compile(r"PTI(?: [A-Z]{2,4}){1,4}\Z")
+# The longest sign-off a block may be: a longer block is story text.
+_MAX_SIGN_OFF = 40
+# e.g. "... closed higher. Enditem"  "... the minister said. PTI ABC DEF"  "... said. ==Kyodo"
+_INLINE_END = regex.compile(
+    r"(?<=[.\"'\u201d\u2019)])[ \t]++"
+    r"(?:Enditem|ENDITEM|PTI(?:[ ][A-Z]{2,4}+){1,4}+|==[ ]?+Kyodo)\.?+\Z"
+)
 # How a block with _INLINE_END ends: tested before the block is searched.
-_INLINE_END_WORDS = ("Enditem", "ENDITEM", "Enditem.", "ENDITEM.")
+_INLINE_END_WORDS = ("Enditem", "ENDITEM", "Enditem.", "ENDITEM.", "Kyodo")
 # e.g. "(Reporting by Larry Fine in New York; Editing by Ken Ferris)"
 _CREDITS = regex.compile(
     r"\(?+(?P<body>(?:Additional[ ])?(?:Reporting|Writing|Editing|Compiled)[ ]by"
@@ -155,9 +176,12 @@ def recognize_trailer(state: State) -> int:
     if len(blocks) > 1:
         last = blocks[-1]
         # The marker ends the block: test that before searching the block.
+        # Only the block's tail can hold the marker: the search starts there.
+        tail = max(last.start, last.end - _MAX_SIGN_OFF)
         inline = (
-            _INLINE_END.search(text, last.start, last.end)
+            _INLINE_END.search(text, tail, last.end)
             if text.endswith(_INLINE_END_WORDS, last.start, last.end)
+            or _PTI_TAIL.search(text, tail, last.end) is not None
             else None
         )
         if inline is not None:
@@ -178,8 +202,8 @@ def recognize_trailer(state: State) -> int:
         if (
             marker_span is None
             and not found
-            and block.end - block.start <= _MAX_END_MARKER
-            and text[block.start : block.end].removesuffix(".") in _END_MARKERS
+            and block.end - block.start <= _MAX_SIGN_OFF
+            and _is_end_marker(text[block.start : block.end])
         ):
             marker_span = state.span(block.start, block.end)
         else:
@@ -202,6 +226,13 @@ def recognize_trailer(state: State) -> int:
             end_marker=marker_span,
         )
     return first
+
+
+def _is_end_marker(block: str) -> bool:
+    # A sign-off word from the set, or a desk's initials (_SIGN_OFF).
+    if len(block) <= _MAX_END_MARKER and block.removesuffix(".") in _END_MARKERS:
+        return True
+    return _SIGN_OFF.fullmatch(block) is not None
 
 
 def _block_credits(state: State, block: Block) -> list[Credit] | None:
