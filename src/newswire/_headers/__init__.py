@@ -173,9 +173,11 @@ def recognize_headers(state: State) -> None:
     lead = index
     if lead < limit and lead == len(blocks) - 1:
         # One block: a headline may run into the dateline on its line.
+        state.body = []
         inner = _open_inner(state, blocks[lead])
         if inner is not None:
-            state.body = [inner, *blocks[lead + 1 : trailer_start]]
+            state.body.append(inner)
+            state.body.extend(blocks[lead + 1 : trailer_start])
             return
     # The look-ahead tries the dateline rule on the blocks it passes: the
     # loop below need not try it there again.
@@ -193,6 +195,7 @@ def recognize_headers(state: State) -> None:
         claimed = _claim(state, block, index, rules)
         if claimed is None:
             if dateline_index is None:
+                state.body = body
                 inner = _open_inner(state, block)
                 if inner is not None:
                     body.append(inner)
@@ -244,10 +247,13 @@ def _open_story(
         block = bare
     if found is None:
         split = split_byline(state, _window(block))
-        if split is None or not record_byline(state, block.start, split):
+        if split is None:
             return block
-        block = Block(split, block.end)
-        found = _find_dateline(state, block, headline_slot=False)
+        found = _find_dateline(state, Block(split, block.end), headline_slot=False)
+        if record_byline(state, block.start, split):
+            block = Block(split, block.end)
+        # else: a byline that cannot be read stays in the paragraph, and the
+        # dateline after it is still the dateline.
         if found is None:
             return block
     del index
@@ -270,7 +276,10 @@ def _open_inner(state: State, block: Block) -> Block | None:
     inner = find_inner_dateline(state, block, headline=state.headline is None)
     if inner is None:
         return None
-    found, headline, byline = inner
+    found, headline, byline, lead = inner
+    if lead is not None:
+        # A deck or abstract run into the story stays a paragraph of its own.
+        state.body.append(Block(*lead))
     if headline is not None:
         h_start, h_end = headline
         state.headline = Headline(

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newswire._blocks import Block
     from newswire._state import State
 
-__all__ = ["headline_words", "looks_like_headline", "recognize_headline"]
+__all__ = ["headline_words", "looks_like_headline", "recognize_headline", "title_case"]
 
 _MAX_CHARS = 300
 _MAX_LINES = 3
@@ -40,8 +40,13 @@ _MAX_WORDS = 30
 # A line ending like a sentence ("Ben Carson appears to be slipping.") is a
 # headline only when it is this short and reads like one.
 _MAX_SENTENCE_WORDS = 16
+# ... or, written in title case ("Obama Power Plant Rules Face Key Test."), this long.
+_MAX_TITLE_WORDS = 20
 # ... and a two-sentence line only when this short ("Game over. Will he run?").
 _MAX_TWO_SENTENCE_WORDS = 12
+# A sentence-case line this long that opens with an article or a
+# subordinating word ("The ...", "At ...", "If ...") is story text.
+_MIN_LEAD_WORDS = 9
 # A line at least this long that breaks with no punctuation was hard-wrapped.
 _MIN_WRAPPED_LINE = 50
 _QUOTES = "\"'\u2018\u2019\u201c\u201d"
@@ -70,8 +75,13 @@ def _read_roles() -> dict[str, frozenset[str]]:
 _ROLES = _read_roles()
 
 
-def _title_case(words: list[str]) -> bool:
-    # Most content words capitalised: "Obama Power Plant Rules Face Key Test."
+def title_case(words: list[str]) -> bool:
+    """
+    Say whether most content words are capitalised, as in a title.
+
+    >>> title_case("Obama Power Plant Rules Face a Key Test.".split())
+    True
+    """
     content = [
         word
         for word in words
@@ -79,7 +89,7 @@ def _title_case(words: list[str]) -> bool:
     ]
     if not content:
         return False
-    return sum(word[0].isupper() for word in content) * 10 >= len(content) * 6
+    return sum(word[0].isupper() for word in content) * 4 >= len(content) * 3
 
 
 def looks_like_headline(text: str, start: int, end: int) -> bool:
@@ -107,9 +117,17 @@ def looks_like_headline(text: str, start: int, end: int) -> bool:
         stripped = text[end - 2]
     if stripped not in ".!?":
         return True
-    if _title_case(words):
+    if len(words) <= _MAX_TITLE_WORDS and title_case(words):
         return True
     if len(words) > _MAX_SENTENCE_WORDS:
+        return False
+    if (
+        len(words) >= _MIN_LEAD_WORDS
+        and words[0].lower() in _ROLES["lead"]
+        and ":" not in text[start:end]
+    ):
+        # "The beginning of the debate could not have been more awkward.":
+        # a sentence of story text opens so, a headline seldom does.
         return False
     # A quoted or kicker headline ("Trump: 'We will win.'") may speak in the
     # first person; other prose words mark story text.
@@ -142,12 +160,15 @@ def _continues(text: str, start: int, end: int, block_end: int) -> bool:
     last = end
     while last > start and text[last - 1] in " \t":
         last -= 1
-    if last <= start or text[last - 1] in ".;:?!,":
+    while last > start and text[last - 1] in _QUOTES:
+        last -= 1
+    if last <= start or text[last - 1] in ".;?!":
+        # A sentence ends there: what follows is a deck.
         return False
     after = end + 1
     if text[after : after + 1].islower():
         return True
-    if last - start < _MIN_WRAPPED_LINE or text[last - 1] in _QUOTES:
+    if end - start < _MIN_WRAPPED_LINE:
         return False
     # Near a wrap column: the next line continues when it is no byline.
     return not text.startswith(("By ", "BY ", "by "), after)
@@ -174,7 +195,7 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         # e.g. "(CORRECTED) - BANK SAYS ...": a Reuters headline keeps its tag.
         marks, start = [], block.start
     end = _line_end(text, start, block.end)
-    if start >= end or not looks_like_headline(text, start, end):
+    if start >= end:
         return None
     lines = 1
     line_start = start
@@ -184,7 +205,7 @@ def recognize_headline(state: State, block: Block, index: int) -> int | None:
         lines += 1
     while end > start and text[end - 1] in " \t":
         end -= 1
-    if end - start > _MAX_CHARS or end <= start:
+    if end <= start or not looks_like_headline(text, start, end):
         return None
     record_advisories(state, marks)
     state.headline = Headline(text=state.original(start, end), span=state.span(start, end))

@@ -20,11 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
 from newswire._headers.dateline import DatelineCandidate, accept_dateline, scan_dateline
-from newswire._headers.headline import headline_words, looks_like_headline
-from newswire._lexicons import read_set
+from newswire._headers.headline import headline_words, looks_like_headline, title_case
+from newswire._lexicons import read_mapping, read_set
 
 if TYPE_CHECKING:
     from newswire._blocks import Block
@@ -35,6 +33,8 @@ __all__ = ["find_inner_dateline"]
 # How far into the line the dateline may start: a headline and a byline.
 _MAX_PREFIX = 400
 _BY = ("By ", "BY ", "by ")
+_STRAY = frozenset("*#>")
+_CLOSING = frozenset("\"')\u2019\u201d")
 # A place name rarely runs longer ("SAN JUAN CAPISTRANO").
 _MAX_PLACE_WORDS = 3
 _DASHES = frozenset({"-", "--", "---", "\u2014", "\u2013", "\u2015", "_", "__"})
@@ -51,39 +51,72 @@ def _trim(text: str, start: int, end: int) -> Span2:
 
 
 def _place_start(text: str, found: DatelineCandidate, *, opening: bool) -> int:
-    # Where, among the place words, the dateline starts (see module head).
-    # At the line's opening a run of capitals is cut only on evidence, or
-    # when it is longer than a place name runs.
+    # Where, among the words before the date, the dateline starts (see the
+    # module head). At the line's opening a run of capitals is cut only on
+    # evidence, or when it runs longer than a place name.
     assert found.place is not None
-    p_start, p_end = found.place
-    starts = [p_start]
-    pos = p_start
-    while True:
-        space = text.find(" ", pos, p_end)
-        if space < 0:
+    p_start, zone_end = found.place
+    regions = read_set("regions.txt")
+    unknown_region = False
+    for r_start, r_end in found.regions:
+        if text[r_start:r_end].casefold() in regions:
             break
-        pos = space + 1
-        if pos < p_end and text[pos] != " ":
-            starts.append(pos)
+        # "BILL, FARM CREDIT CHICAGO, March 5": the place may sit in a
+        # "region" that is none.
+        zone_end = r_end
+        unknown_region = True
+    starts = _word_starts(text, p_start, zone_end)
     if len(starts) == 1:
         return p_start
-    places = read_set("places.txt")
-    regions = read_set("regions.txt")
-    for start in starts:
-        name = text[start:p_end].casefold()
-        if name in places or name in regions:
+    known = read_set("places.txt")
+    parts = read_mapping("place_words.txt")
+    for index, start in enumerate(starts):
+        if text[start:zone_end].casefold() in known:
+            # "SOUTH ST. PAUL": a word that opens place names joins the name.
+            if index and parts.get(text[starts[index - 1] : start].strip().casefold()) == "first":
+                return starts[index - 1]
             return start
-    for index in range(1, len(starts)):
-        before = text[starts[index - 1] : starts[index]].strip()
-        after = text[starts[index] : p_end]
-        if after.isupper() and not before.isupper():
-            return starts[index]
-    if text[p_start:p_end].isupper() and (not opening or len(starts) > _MAX_PLACE_WORDS):
-        return starts[-1]
-    return p_start
+    ends = [*starts[1:], zone_end]
+    words = [text[a:b].strip(" ,") for a, b in zip(starts, ends, strict=True)]
+    upper = [word.isupper() for word in words]
+    for index in range(len(words) - 1, 0, -1):
+        if upper[index] != upper[index - 1]:
+            if all(flag == upper[index] for flag in upper[index:]):
+                return starts[index]
+            break
+    if not all(upper) or (opening and not unknown_region and len(starts) <= _MAX_PLACE_WORDS):
+        return p_start
+    # All capitals and no evidence: the last word, grown leftwards over the
+    # words place names are made of ("SANTA CLARA", "COLORADO SPRINGS").
+    first = len(words) - 1
+    while first > 0 and len(words) - first < _MAX_PLACE_WORDS:
+        if text[ends[first - 1] - 2 : ends[first - 1]].strip() == ",":
+            break
+        before, current = words[first - 1].casefold(), words[first].casefold()
+        if (
+            parts.get(before) == "first"
+            or parts.get(current) == "last"
+            or "of" in {before, current}
+        ):
+            first -= 1
+            continue
+        break
+    return starts[first]
 
 
-def _accept(state: State, found: DatelineCandidate, *, opening: bool) -> bool:
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    pos = start
+    while True:
+        space = text.find(" ", pos, end)
+        if space < 0:
+            return starts
+        pos = space + 1
+        if pos < end and text[pos] not in " ,":
+            starts.append(pos)
+
+
+def _accept(state: State, found: DatelineCandidate, *, opening: bool, after_sentence: bool) -> bool:
     if found.undated:
         return True
     if found.place is None or found.placeholder:
@@ -96,7 +129,7 @@ def _accept(state: State, found: DatelineCandidate, *, opening: bool) -> bool:
         or not place.isupper()
         # Mid-line, a place and a dash ("the U.S. -- have") is a dateline
         # only when the place is a known one.
-        or (not opening and place.casefold() not in read_set("places.txt"))
+        or (not opening and not after_sentence and place.casefold() not in read_set("places.txt"))
     ):
         return False
     return accept_dateline(state, found, first_of_many=False)
@@ -104,13 +137,15 @@ def _accept(state: State, found: DatelineCandidate, *, opening: bool) -> bool:
 
 def find_inner_dateline(
     state: State, block: Block, *, headline: bool
-) -> tuple[DatelineCandidate, Span2 | None, Span2 | None] | None:
+) -> tuple[DatelineCandidate, Span2 | None, Span2 | None, Span2 | None] | None:
     """
     Find a dateline inside the opening of ``block``'s first line.
 
-    Returns the candidate with the headline's and the byline's offsets
-    before it (each None when absent), or None. ``headline`` says whether a
-    headline may stand before it (the dispatch has none yet).
+    Returns the candidate with the offsets of the headline, the byline and
+    the lead before it (each None when absent), or None. The lead is story
+    text that ends a sentence right before the dateline (a deck or an
+    abstract run into the first paragraph). ``headline`` says whether a
+    headline may stand before the dateline (the dispatch has none yet).
     """
     text = state.text
     line_end = text.find("\n", block.start, block.end)
@@ -125,7 +160,7 @@ def find_inner_dateline(
             pos = space + 1
         char = text[pos : pos + 1]
         opening = pos == block.start
-        if not opening and not (char.isupper() or char == "("):
+        if not opening and not (char.isupper() or char in "(*"):
             continue
         found = scan_dateline(text, pos, line_end)
         if opening:
@@ -135,29 +170,68 @@ def find_inner_dateline(
         if found.place is not None and not found.undated:
             start = _place_start(text, found, opening=opening)
             if start != found.start:
-                found = attrs.evolve(found, start=start, place=(start, found.place[1]))
-        if not _accept(state, found, opening=opening):
+                found = scan_dateline(text, start, line_end)
+                if found is None:
+                    continue
+        after_sentence = not opening and _ends_sentence(text, block.start, found.start)
+        if not _accept(state, found, opening=opening, after_sentence=after_sentence):
             continue
         parts = _before(text, block.start, found.start)
-        if parts is None or (parts[0] is not None and not headline):
-            continue
-        return found, parts[0], parts[1]
+        if parts is not None and (parts[0] is None or headline):
+            return found, parts[0], parts[1], None
+        if after_sentence:
+            lead = _trim(text, block.start, found.start)
+            return found, _leading_headline(text, *lead) if headline else None, None, lead
     return None
 
 
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    # Does text[start:end] end a sentence (perhaps inside closing quotes)?
+    end = _trim(text, start, end)[1]
+    while end > start and text[end - 1] in _CLOSING:
+        end -= 1
+    return end > start and text[end - 1] in ".!?"
+
+
+def _leading_headline(text: str, start: int, end: int) -> Span2 | None:
+    # A title-case first sentence ("Voters Skeptical As Clinton Vows Change.")
+    # before story text is the headline run into it.
+    stop = start
+    while True:
+        stop = text.find(". ", stop + 1, end)
+        if stop < 0:
+            return None
+        word = text[text.rfind(" ", start, stop) + 1 : stop]
+        if word.casefold() not in read_set("abbreviations.txt") and "." not in word:
+            break
+    words = text[start : stop + 1].split()
+    if not title_case(words) or not looks_like_headline(text, start, stop + 1):
+        return None
+    return start, stop + 1
+
+
 def _before(text: str, start: int, end: int) -> tuple[Span2 | None, Span2 | None] | None:
-    # What stands before the dateline: a headline, a byline, or both.
+    # What stands before the dateline: a headline, a byline, or both. The
+    # byline opens at the last "By" (a headline may hold one: "AIDED BY
+    # ENGINE ORDER By Cal Mankowski, Reuters"); a "BY" after capitals only is
+    # a word of the headline.
+    start, end = _trim(text, start, end)
+    while end > start and text[end - 1] in _STRAY:
+        # "... USSR VISIT ****WASHINGTON": a stray mark before the dateline.
+        end -= 1
     start, end = _trim(text, start, end)
     if start >= end:
         return None, None
     by = -1
     if text.startswith(_BY, start):
         by = start
-    else:
-        for mark in _BY:
-            found = text.find(" " + mark, start, end)
-            if found >= 0 and (by < 0 or found < by):
-                by = found + 1
+    for mark in _BY:
+        found = text.rfind(" " + mark, start, end)
+        if found < 0 or found + 1 <= by:
+            continue
+        if mark == "BY " and text[start:found].isupper():
+            continue
+        by = found + 1
     if by == start:
         return None, (start, end)
     headline_end = end if by < 0 else _trim(text, start, by)[1]
@@ -165,6 +239,6 @@ def _before(text: str, start: int, end: int) -> tuple[Span2 | None, Span2 | None
     if last.casefold() in headline_words("open") or not looks_like_headline(
         text, start, headline_end
     ):
-        # "... advancing an agenda for the": a sentence cut, not a headline.
+        # "... an agenda for the": a sentence cut, not a headline.
         return None
     return (start, headline_end), (None if by < 0 else (by, end))
