@@ -107,13 +107,27 @@ def _first_line_end(text: str, block: Block) -> int:
 
 def _headline_slot(state: State, block: Block, index: int, lead: int) -> bool:
     # The first block after the leading records, when it reads as a headline
-    # and more blocks follow: only a strong dateline counts there.
-    return (
-        index == lead
-        and state.headline is None
-        and len(state.blocks) > lead + 1
-        and looks_like_headline(state.text, block.start, _first_line_end(state.text, block))
-    )
+    # and more blocks follow: only a strong dateline counts there. A block
+    # that opens with a dateline and ends as a sentence does ("MANCHESTER,
+    # N.H. - At a rally on Monday, the governor urged voters to vote.") is
+    # the story's first paragraph.
+    text = state.text
+    if (
+        index != lead
+        or state.headline is not None
+        or len(state.blocks) <= lead + 1
+        or not looks_like_headline(text, block.start, _first_line_end(text, block))
+    ):
+        return False
+    end = block.end
+    while end > block.start and text[end - 1] in _CLOSING:
+        end -= 1
+    if text[end - 1] not in ".!?":
+        return True
+    return _find_dateline(state, block, headline_slot=False) is None
+
+
+_CLOSING = frozenset("\"')\u2019\u201d")
 
 
 def _find_dateline(state: State, block: Block, *, headline_slot: bool) -> DatelineCandidate | None:
