@@ -124,6 +124,20 @@ ONE_LINE = [
         None,
         id="no-headers",
     ),
+    pytest.param(
+        "Bus Lanes Open On Main Street. The city opened two bus lanes on Monday, officials said.",
+        "Bus Lanes Open On Main Street.",
+        None,
+        None,
+        id="title-case-headline-no-dateline",
+    ),
+    pytest.param(
+        "Bus lanes open on Main Street. The city opened two bus lanes on Monday, officials said.",
+        None,
+        None,
+        None,
+        id="sentence-case-headline-not-recoverable",
+    ),
 ]
 
 ADVISORIES = [

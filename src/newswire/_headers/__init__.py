@@ -56,7 +56,7 @@ from newswire._headers.dateline import (
     scan_dateline,
 )
 from newswire._headers.headline import looks_like_headline, recognize_headline
-from newswire._headers.inline import find_inner_dateline
+from newswire._headers.inline import find_inner_dateline, find_leading_headline
 from newswire._headers.source_line import (
     recognize_advisory,
     recognize_header_line,
@@ -185,14 +185,12 @@ def recognize_headers(state: State) -> None:
     while index < limit and _claim(state, blocks[index], index, LEAD_RULES) is not None:
         index += 1
     lead = index
-    if lead < limit and lead == len(blocks) - 1:
-        # One block: a headline may run into the dateline on its line.
-        state.body = []
-        inner = _open_inner(state, blocks[lead])
-        if inner is not None:
-            state.body.append(inner)
-            state.body.extend(blocks[lead + 1 : trailer_start])
-            return
+    if (
+        lead < limit
+        and lead == len(blocks) - 1
+        and _one_block(state, blocks[lead], blocks[lead + 1 : trailer_start])
+    ):
+        return
     # The look-ahead tries the dateline rule on the blocks it passes: the
     # loop below need not try it there again.
     dateline_index, candidate, checked = _look_ahead(state, lead, limit)
@@ -232,6 +230,26 @@ def recognize_headers(state: State) -> None:
         index += 1
     body.extend(blocks[index:trailer_start])
     state.body = body
+
+
+def _one_block(state: State, block: Block, after: list[Block]) -> bool:
+    # The story is one block: a headline may run into the dateline on its
+    # line, or, with no dateline, open it in title case. True when either
+    # was found and state.body is set.
+    state.body = []
+    inner = _open_inner(state, block)
+    if inner is not None:
+        state.body.append(inner)
+        state.body.extend(after)
+        return True
+    title = find_leading_headline(state, block) if state.headline is None else None
+    if title is None:
+        return False
+    state.headline = Headline(text=state.original(*title), span=state.span(*title))
+    rest = _trimmed(state, title[1], block.end)
+    state.body = [] if rest is None else [rest]
+    state.body.extend(after)
+    return True
 
 
 _HEADER_RULES_NO_DATELINE = tuple(rule for rule in HEADER_RULES if rule[0] != "dateline")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newswire._blocks import Block
     from newswire._state import State
 
-__all__ = ["find_inner_dateline"]
+__all__ = ["find_inner_dateline", "find_leading_headline"]
 
 # How far into the line the dateline may start: a headline and a byline.
 _MAX_PREFIX = 400
@@ -183,6 +183,22 @@ def find_inner_dateline(
             lead = _trim(text, block.start, found.start)
             return found, _leading_headline(text, *lead) if headline else None, None, lead
     return None
+
+
+def find_leading_headline(state: State, block: Block) -> tuple[int, int] | None:
+    """
+    Find a title-case headline run into the story at the start of ``block``.
+
+    For copy on one line with no dateline: only a first sentence in title
+    case counts ("Bus Lanes Open On Main Street. The city ..."); a headline
+    in sentence case cannot be told from the story's first sentence.
+    """
+    text = state.text
+    end = min(block.end, block.start + _MAX_PREFIX)
+    found = _leading_headline(text, block.start, end)
+    if found is None or found[1] >= block.end:
+        return None
+    return found
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
