@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newswire._headers.agency import canonical_agency
 from newswire._headers.dateline import DatelineCandidate, accept_dateline, scan_dateline
 from newswire._headers.headline import headline_words, looks_like_headline, title_case
 from newswire._lexicons import read_mapping, read_set
@@ -33,7 +34,7 @@ __all__ = ["find_inner_dateline", "find_leading_headline"]
 # How far into the line the dateline may start: a headline and a byline.
 _MAX_PREFIX = 400
 _BY = ("By ", "BY ", "by ")
-_STRAY = frozenset("*#>")
+_STRAY = frozenset("*#")
 _CLOSING = frozenset("\"')\u2019\u201d")
 # A place name rarely runs longer ("SAN JUAN CAPISTRANO").
 _MAX_PLACE_WORDS = 3
@@ -59,7 +60,8 @@ def _place_start(text: str, found: DatelineCandidate, *, opening: bool) -> int:
     regions = read_set("regions.txt")
     unknown_region = False
     for r_start, r_end in found.regions:
-        if text[r_start:r_end].casefold() in regions:
+        region = text[r_start:r_end]
+        if region.casefold() in regions or " " not in region:
             break
         # "BILL, FARM CREDIT CHICAGO, March 5": the place may sit in a
         # "region" that is none.
@@ -71,7 +73,8 @@ def _place_start(text: str, found: DatelineCandidate, *, opening: bool) -> int:
     known = read_set("places.txt")
     parts = read_mapping("place_words.txt")
     for index, start in enumerate(starts):
-        if text[start:zone_end].casefold() in known:
+        comma = text.find(",", start, zone_end)
+        if text[start : zone_end if comma < 0 else comma].casefold() in known:
             # "SOUTH ST. PAUL": a word that opens place names joins the name.
             if index and parts.get(text[starts[index - 1] : start].strip().casefold()) == "first":
                 return starts[index - 1]
@@ -201,6 +204,12 @@ def find_leading_headline(state: State, block: Block) -> tuple[int, int] | None:
     return found
 
 
+def _credits_agency(text: str, start: int, end: int) -> bool:
+    # Does text[start:end] end with a comma and an agency ("..., Reuters")?
+    comma = text.rfind(",", start, end)
+    return comma >= 0 and canonical_agency(text[comma + 1 : end].strip()) is not None
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     # Does text[start:end] end a sentence (perhaps inside closing quotes)?
     end = _trim(text, start, end)[1]
@@ -245,7 +254,9 @@ def _before(text: str, start: int, end: int) -> tuple[Span2 | None, Span2 | None
         found = text.rfind(" " + mark, start, end)
         if found < 0 or found + 1 <= by:
             continue
-        if mark == "BY " and text[start:found].isupper():
+        if mark == "BY " and text[start:found].isupper() and not _credits_agency(text, found, end):
+            # "PRAISED BY U.S. OFFICIALS": a word of the headline, unless an
+            # agency credit follows ("BY TED ROE, REUTERS").
             continue
         by = found + 1
     if by == start:
