@@ -222,6 +222,16 @@ class TestHeadlineEvidence:
 
         assert expected == (dispatch.headline is not None)
 
+    def test_title_case_line_after_a_place_is_a_headline(self) -> None:
+        """
+        A place and a dash before a title-case line do not make it the story's opening.
+        """
+        headline = "WASHINGTON - Senate Passes Budget Bill After Long Night Of Talks."
+
+        dispatch = newswire.parse(headline + "\n\nThe vote was close.", reference_date=REF)
+
+        assert (headline, None) == (_headline(dispatch), _dateline(dispatch))
+
 
 class TestOneLine:
     @pytest.mark.parametrize(("text", "headline", "dateline", "authors"), ONE_LINE)

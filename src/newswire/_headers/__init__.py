@@ -55,7 +55,7 @@ from newswire._headers.dateline import (
     recognize_dateline,
     scan_dateline,
 )
-from newswire._headers.headline import looks_like_headline, recognize_headline
+from newswire._headers.headline import looks_like_headline, recognize_headline, title_case
 from newswire._headers.inline import find_inner_dateline, find_leading_headline
 from newswire._headers.source_line import (
     recognize_advisory,
@@ -124,7 +124,9 @@ def _headline_slot(state: State, block: Block, index: int, lead: int) -> bool:
         end -= 1
     if text[end - 1] not in ".!?":
         return True
-    return _find_dateline(state, block, headline_slot=False) is None
+    found = _find_dateline(state, block, headline_slot=False)
+    # "WASHINGTON - Senate Passes Budget Bill.": a title-case headline.
+    return found is None or title_case(text[found.end : block.end].split())
 
 
 _CLOSING = frozenset("\"')\u2019\u201d")
