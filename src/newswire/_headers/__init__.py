@@ -244,14 +244,42 @@ def _one_block(state: State, block: Block, after: list[Block]) -> bool:
         state.body.append(inner)
         state.body.extend(after)
         return True
-    title = find_leading_headline(state, block) if state.headline is None else None
-    if title is None:
+    if state.headline is not None:
         return False
-    state.headline = Headline(text=state.original(*title), span=state.span(*title))
-    rest = _trimmed(state, title[1], block.end)
+    story = _headline_and_byline(state, block)
+    title = find_leading_headline(state, block) if story is None else None
+    if story is None and title is None:
+        return False
+    if title is not None:
+        state.headline = Headline(text=state.original(*title), span=state.span(*title))
+        story = title[1]
+    assert story is not None
+    rest = _trimmed(state, story, block.end)
     state.body = [] if rest is None else [rest]
     state.body.extend(after)
     return True
+
+
+def _headline_and_byline(state: State, block: Block) -> int | None:
+    # "HEADLINE By JANE DOE c.1999 N.Y. Times News Service The story ...": a
+    # headline, then a byline that split_byline can tell from the story, on
+    # one line with no dateline. Stores both; returns where the story starts.
+    text = state.text
+    limit = min(block.end, block.start + _BYLINE_WINDOW)
+    by = text.find(" By ", block.start, limit)
+    if by < 0:
+        return None
+    h_end = by
+    if not looks_like_headline(text, block.start, h_end):
+        return None
+    byline = Block(by + 1, block.end)
+    split = split_byline(state, _window(byline))
+    if split is None or not record_byline(state, byline.start, split):
+        return None
+    state.headline = Headline(
+        text=state.original(block.start, h_end), span=state.span(block.start, h_end)
+    )
+    return split
 
 
 _HEADER_RULES_NO_DATELINE = tuple(rule for rule in HEADER_RULES if rule[0] != "dateline")
