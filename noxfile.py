@@ -179,6 +179,8 @@ def evaluate(session: nox.Session) -> None:
         "python",
         "benchmarks/floors.py",
         str(SHARED / "corpus"),
+        # Every layout of ../shared/tools/layouts.py, rewritten at run time.
+        "--layouts",
         *session.posargs,
     )
 

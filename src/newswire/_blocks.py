@@ -1,14 +1,19 @@
 # Stage 2: blocks. A block is a run of non-blank lines; blank lines (empty or
 # white space only) separate blocks. In hard-wrapped copy (Reuters-21578 style)
 # an indented line inside a block starts a new block, since that is how such
-# copy marks a paragraph. Blocks are trimmed of surrounding white space and
-# never empty. One pass over the text: linear time.
+# copy marks a paragraph. Where every line of a run is indented, a line is a
+# paragraph of its own when it ends a sentence and the next opens one, and it
+# is either short of the run's wrap width or the run is not hard-wrapped at
+# all (a line longer than any wrap column): copy whose paragraphs are single
+# indented lines. Blocks are trimmed of surrounding white space and never
+# empty. One pass over the text: linear time.
 """
 Segmentation of the normalised text into blocks (candidate paragraphs).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -77,6 +82,59 @@ def segment_blocks(text: str) -> list[Block]:
     return blocks
 
 
+# A hard-wrapped archive wraps at or before column 80; a longer line means
+# the run's lines are whole paragraphs.
+_MAX_WRAP = 80
+# In wrapped copy a paragraph's last line stops short of the wrap width.
+_SHORT_LINE = 0.85
+_SENTENCE_END = frozenset(".!?\"'\u2019\u201d)")
+
+
+def _opens_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in "\"'\u2018\u201c("
+
+
+def _split_indented(text: str, block: Block, out: list[Block]) -> None:
+    # A block whose lines are all indented: split it into the paragraphs its
+    # lines make (see the module head); append the pieces to ``out``.
+    lines: list[tuple[int, int]] = []
+    pos = block.start
+    while pos < block.end:
+        end = text.find("\n", pos, block.end)
+        end = block.end if end < 0 else end
+        lines.append((pos, end))
+        pos = end + 1
+    widest = max(len(text[a:b].rstrip()) for a, b in lines)
+    start = block.start
+    for (a, b), (c, d) in itertools.pairwise(lines):
+        line = text[a:b].rstrip()
+        following = text[c:d].lstrip()
+        if (
+            line
+            and following
+            and line[-1] in _SENTENCE_END
+            and _opens_sentence(following[0])
+            and (widest > _MAX_WRAP or len(line) < widest * _SHORT_LINE)
+        ):
+            piece = _trimmed(text, start, b)
+            if piece is not None:
+                out.append(piece)
+            start = c
+    piece = _trimmed(text, start, block.end)
+    if piece is not None:
+        out.append(piece)
+
+
+def _close(text: str, start: int, end: int, *, all_indented: bool, out: list[Block]) -> None:
+    block = _trimmed(text, start, end)
+    if block is None:
+        return
+    if all_indented and text.find("\n", block.start, block.end) >= 0:
+        _split_indented(text, block, out)
+    else:
+        out.append(block)
+
+
 def _segment_lines(text: str) -> list[Block]:
     # Line by line, for text with lines that open with white space.
     blocks: list[Block] = []
@@ -89,9 +147,7 @@ def _segment_lines(text: str) -> list[Block]:
         line_end = pos + len(line)
         if not line or line.isspace():
             if block_start >= 0:
-                block = _trimmed(text, block_start, pos)
-                if block is not None:
-                    blocks.append(block)
+                _close(text, block_start, pos, all_indented=not seen_flush, out=blocks)
                 block_start = -1
         else:
             indented = line[0] in " \t"
@@ -108,7 +164,5 @@ def _segment_lines(text: str) -> list[Block]:
                 seen_flush = True
         pos = line_end + 1
     if block_start >= 0:
-        block = _trimmed(text, block_start, len(text))
-        if block is not None:
-            blocks.append(block)
+        _close(text, block_start, len(text), all_indented=not seen_flush, out=blocks)
     return blocks

@@ -6,7 +6,8 @@
 #   underscores and colons, and casefolding. Precision counts predictions,
 #   recall counts gold items; a prediction where gold is null is a false
 #   positive. place/region/date/agency accuracy is over gold datelines (a
-#   missing prediction counts as wrong).
+#   missing prediction counts as wrong). headline_invented is the share of
+#   dispatches without a gold headline that got one (a rate: lower is better).
 # - byline: author names compared as sets per dispatch (same normalisation),
 #   micro-averaged over dispatches.
 # - statements: a predicted statement matches a gold one when their content
@@ -186,6 +187,8 @@ def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> boo
 @attrs.define
 class _CorpusScore:
     headline: Counts = attrs.Factory(Counts)
+    # correct counts dispatches without a gold headline that were given one.
+    invented: Accuracy = attrs.Factory(Accuracy)
     dateline: Counts = attrs.Factory(Counts)
     place: Accuracy = attrs.Factory(Accuracy)
     region: Accuracy = attrs.Factory(Accuracy)
@@ -204,6 +207,12 @@ class _CorpusScore:
         out: dict[str, Any] = {"documents": self.documents}
         if "headline" in self.has:
             out["headline"] = self.headline.as_dict()
+            total = self.invented.total
+            out["headline_invented"] = {
+                "invented": self.invented.correct,
+                "total": total,
+                "rate": round(self.invented.correct / total, 4) if total else 0.0,
+            }
         if "dateline" in self.has:
             out["dateline"] = self.dateline.as_dict()
             for name in ("place", "region", "date", "agency"):
@@ -450,6 +459,8 @@ def evaluate_records(
                     field="headline",
                     shown=(gold["headline"], _span_of(dispatch.headline)),
                 )
+                if gold["headline"] is None:
+                    score.invented.add(dispatch.headline is not None)
             if "dateline" in gold:
                 score.has.add("dateline")
                 _score_dateline(score, gold["dateline"], dispatch, sink)
@@ -521,7 +532,8 @@ def format_report(scores: dict[str, dict[str, Any]]) -> str:
                 f1 = _ratio(value["f1"], min(n, value["tp"] + value["fp"]))
                 lines.append(f"{corpus:<14} {field:<20} {p:>7} {r:>7} {f1:>7} {'':>7} {n:>7}")
             else:
-                accuracy = _ratio(value["accuracy"], value["total"])
+                # A rate (headline_invented) shows in the accuracy column.
+                accuracy = _ratio(value.get("accuracy", value.get("rate", 0.0)), value["total"])
                 lines.append(
                     f"{corpus:<14} {field:<20} {'':>7} {'':>7} {'':>7} "
                     f"{accuracy:>7} {value['total']:>7}"

@@ -129,7 +129,8 @@ def recognize_section_head(state: State, block: Block, index: int) -> int | None
     """
     Read an archive section head such as ``ABSTRACT.`` or ``FULL TEXT.``.
     """
-    if index == 0 or SECTION_HEAD.fullmatch(state.text, block.start, block.end) is None:
+    del index
+    if SECTION_HEAD.fullmatch(state.text, block.start, block.end) is None:
         return None
     return _plain_line(state, block, "section")
 
