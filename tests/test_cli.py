@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import socket
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from newswire import _cli as cli
+from newswire import _parse_command as command
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -161,12 +164,251 @@ class TestBatch:
         The progress line goes to a terminal stderr and nowhere else.
         """
         out, tty = io.StringIO(), Terminal()
-        cli.main(["parse", str(corpus)], out=out, err=tty)
+        cli.main(
+            ["parse", "-", "--input-format", "jsonl"],
+            out=out,
+            err=tty,
+            stdin=io.StringIO(json.dumps({"text": AP}) + "\n"),
+        )
         _, _, plain = run(["parse", str(corpus)])
 
         assert tty.getvalue().startswith("\r\x1b[Knewswire: 1 document · ")
         assert "/s · 0 errors" in tty.getvalue()
         assert "\r" not in plain
+
+    def test_progress_bar_with_a_known_total(self, corpus: Path) -> None:
+        """
+        With the inputs listed, the bar shows the total, the share done and the time left.
+        """
+        out, tty = io.StringIO(), Terminal()
+        paths = [str(corpus / "a.txt"), str(corpus / "b" / "c.txt")]
+
+        cli.main(["parse", *paths], out=out, err=tty)
+
+        assert tty.getvalue().startswith("\r\x1b[Knewswire: [##########..........]  50% 1/2 · ")
+        assert " · ETA 0:0" in tty.getvalue()
+
+    def test_progress_line_parts(self) -> None:
+        """
+        The line counts done against the total less what --resume skipped.
+        """
+        progress = command._Progress(io.StringIO(), enabled=True)
+        progress.start = 0.0
+        progress.total, progress.skipped, progress.documents, progress.errors = (110, 10, 24, 1)
+
+        line = progress.line(5.0)
+
+        assert "newswire: [#####...............]  25% 25/100 · 5/s · 1 error · ETA 0:15" == line
+
+
+class TestWalk:
+    def test_hidden_skipped_unless_asked(self, corpus: Path) -> None:
+        """
+        Hidden files and folders (.git/) are not walked unless --hidden.
+        """
+        (corpus / ".git").mkdir()
+        (corpus / ".git" / "x.txt").write_text(AP, encoding="utf-8")
+        (corpus / ".draft.txt").write_text(AP, encoding="utf-8")
+
+        _, plain, _ = run(["parse", str(corpus)])
+        _, hidden, _ = run(["parse", "--hidden", str(corpus)])
+
+        assert [str(corpus / "a.txt"), str(corpus / "b" / "c.txt")] == [
+            r["source_id"] for r in records(plain)
+        ]
+        assert 4 == len(records(hidden))
+
+    def test_symlink_loop_reported_once(self, corpus: Path) -> None:
+        """
+        A symlink back to a folder already walked is reported once and not walked again.
+        """
+        (corpus / "b" / "up").symlink_to(corpus, target_is_directory=True)
+
+        status, out, err = run(["parse", str(corpus)])
+
+        assert 1 == status
+        assert 2 == len(records(out))
+        assert 1 == err.count("already walked")
+        assert (
+            f"newswire: error: {corpus / 'b' / 'up'}: a symlink to a folder already walked" in err
+        )
+
+    def test_unreadable_folder_is_a_named_error(
+        self, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        A folder that cannot be read is an error that counts and is named.
+        """
+        real = os.scandir
+        locked = str(corpus / "b")
+
+        def scandir(path: str) -> Any:
+            if path == locked:
+                raise PermissionError(13, "Permission denied")
+            return real(path)
+
+        monkeypatch.setattr(command.os, "scandir", scandir)
+
+        status, out, err = run(["parse", str(corpus)])
+
+        assert 1 == status
+        assert [str(corpus / "a.txt")] == [r["source_id"] for r in records(out)]
+        assert f"newswire: error: {locked}: cannot read folder: Permission denied\n" in err
+        assert ", 1 error in " in err
+
+    @pytest.mark.skipif(
+        os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+        reason="root reads any folder; the monkeypatched test covers it",
+    )
+    def test_unreadable_folder_for_real(self, corpus: Path) -> None:
+        """
+        A folder without read permission is an error that counts.
+        """
+        (corpus / "b").chmod(0)
+        try:
+            status, _, err = run(["parse", str(corpus)])
+        finally:
+            (corpus / "b").chmod(0o755)
+
+        assert 1 == status
+        assert "cannot read folder: Permission denied" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+class TestHostileFiles:
+    def test_fifo_device_socket_and_loop_are_skipped(self, corpus: Path) -> None:
+        """
+        FIFOs, devices, sockets and symlink loops are reported and skipped; the run ends.
+        """
+        os.mkfifo(corpus / "fifo.txt")
+        (corpus / "zero.txt").symlink_to("/dev/zero")
+        (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+        server = socket.socket(socket.AF_UNIX) if hasattr(socket, "AF_UNIX") else None
+        try:
+            if server is not None:
+                try:
+                    server.bind(str(corpus / "sock.txt"))
+                except OSError:  # a path too long for a socket
+                    server.close()
+                    server = None
+
+            status, out, err = run(["parse", str(corpus)])
+        finally:
+            if server is not None:
+                server.close()
+
+        assert 1 == status
+        assert 2 == len(records(out))
+        assert f"{corpus / 'fifo.txt'}: not a regular file (a FIFO (named pipe)); skipped" in err
+        assert f"{corpus / 'zero.txt'}: not a regular file (a character device); skipped" in err
+        assert f"{corpus / 'loop.txt'}: symlink loop" in err
+        if server is not None:
+            assert f"{corpus / 'sock.txt'}: not a regular file" in err
+
+    def test_fifo_as_jsonl_input(self, tmp_path: Path) -> None:
+        """
+        A FIFO named as a JSON Lines input is reported, not waited on.
+        """
+        os.mkfifo(tmp_path / "in.jsonl")
+
+        status, _, err = run(["parse", "--input-format", "jsonl", str(tmp_path / "in.jsonl")])
+
+        assert 1 == status
+        assert "not a regular file (a FIFO (named pipe)); skipped" in err
+
+    def test_max_bytes(self, corpus: Path) -> None:
+        """
+        A file over --max-bytes is reported and skipped.
+        """
+        status, out, err = run(["parse", "--max-bytes", "60", str(corpus)])
+
+        assert 1 == status
+        assert [str(corpus / "b" / "c.txt")] == [r["source_id"] for r in records(out)]
+        assert (
+            f"{corpus / 'a.txt'}: larger than --max-bytes (79 bytes, the limit is 60); skipped"
+        ) in err
+
+    def test_names_and_text_escaped(self, tmp_path: Path) -> None:
+        """
+        Control characters in file names and texts reach the terminal escaped.
+        """
+        bad = tmp_path / "a\x1b[2Jb\n.txt"
+        bad.write_bytes(b"\xff")
+        story = tmp_path / "s.txt"
+        story.write_text("Alarm\x1b]0;pwned\x07 rings\n\nPARIS (AFP) - It rang.", encoding="utf-8")
+
+        status, _, err = run(["parse", str(bad)])
+        _, summary, _ = run(["parse", str(story)])
+
+        assert 1 == status
+        assert f"newswire: error: {tmp_path}/a\\x1b[2Jb\\x0a.txt: invalid UTF-8" in err
+        assert "\x1b" not in err.replace("\r\x1b[K", "")
+        assert "Headline   Alarm\\x1b]0;pwned\\x07 rings" in summary
+        assert "\x1b" not in summary
+
+
+class TestEncodings:
+    @pytest.mark.parametrize(
+        ("data", "args"),
+        [
+            pytest.param("Café reopens".encode("utf-16"), [], id="utf-16-bom"),
+            pytest.param("Café reopens".encode("utf-32"), [], id="utf-32-bom"),
+            pytest.param(b"\xef\xbb\xbf" + "Café reopens".encode(), [], id="utf-8-bom"),
+            pytest.param("Café reopens".encode("latin-1"), ["--encoding", "latin-1"], id="latin-1"),
+            pytest.param("Café reopens".encode("cp1252"), ["--encoding", "cp1252"], id="cp1252"),
+        ],
+    )
+    def test_decoded(self, tmp_path: Path, data: bytes, args: list[str]) -> None:
+        """
+        A byte-order mark is honoured; --encoding reads archives in other encodings.
+        """
+        path = tmp_path / "a.txt"
+        path.write_bytes(data)
+
+        status, out, _ = run(["parse", "--format", "jsonl", *args, str(path)])
+
+        assert 0 == status
+        assert "Café reopens" == records(out)[0]["text"]
+
+    def test_utf16_without_bom_is_named(self, tmp_path: Path) -> None:
+        """
+        UTF-16 without a byte-order mark is not parsed, with a hint.
+        """
+        path = tmp_path / "a.txt"
+        path.write_bytes("Markets rally".encode("utf-16-le"))
+
+        status, _, err = run(["parse", str(path)])
+
+        assert 1 == status
+        assert "without a byte-order mark: try --encoding utf-16-le" in err
+
+
+class TestJsonlFields:
+    def test_text_and_id_fields_and_pass_through(self, tmp_path: Path) -> None:
+        """
+        --text-field and --id-field name the keys; other keys are carried under "fields".
+        """
+        path = tmp_path / "in.jsonl"
+        line = {"guid": "g-1", "body": XINHUA, "desk": "africa", "tags": ["energy"]}
+        path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+        status, out, _ = run(
+            [
+                "parse",
+                "--input-format",
+                "jsonl",
+                "--text-field",
+                "body",
+                "--id-field",
+                "guid",
+                str(path),
+            ]
+        )
+
+        assert 0 == status
+        record = records(out)[0]
+        assert ("g-1", XINHUA) == (record["source_id"], record["text"])
+        assert {"desk": "africa", "tags": ["energy"]} == record["fields"]
 
 
 class TestFailures:
@@ -298,7 +540,7 @@ class TestFailures:
         """
         Ctrl-C stops the batch: records finished so far are written whole; status 130.
         """
-        real = cli.parse  # type: ignore[attr-defined]
+        real = command.parse  # type: ignore[attr-defined]
         calls = []
 
         def interrupted(text: str, **kwargs: Any) -> Any:
@@ -307,14 +549,14 @@ class TestFailures:
                 raise KeyboardInterrupt
             return real(text, **kwargs)
 
-        monkeypatch.setattr(cli, "parse", interrupted)
+        monkeypatch.setattr(command, "parse", interrupted)
         paths = [str(corpus / "a.txt")] * 5
 
         status, out, err = run(["parse", "--format", form, *paths])
 
         assert 130 == status
         assert err.startswith("newswire: 2 documents, ")
-        assert err.rstrip().endswith("(interrupted)")
+        assert err.rstrip().endswith("(interrupted by SIGINT)")
         if form == "jsonl":
             assert 2 == len(records(out))
         elif form == "json":

@@ -563,8 +563,15 @@ class _Ordered(Generic[T, R]):
             return self.pool.one_by_one(chunk)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close(wait=self.finished and not self.pending)
+        if self.pool is None:
+            return
+        if self.finished and not self.pending:
+            self.pool.close(wait=True)
+            return
+        # Stopped early (a signal, the consumer gone): the work in flight is
+        # dropped, so the workers are ended now rather than after it.
+        self.pool.kill()
+        self.pool.close(wait=True)
 
 
 def _map_parallel(
