@@ -377,7 +377,7 @@ class TestProcesses:
         assert "die before doing any work" in notes[0]
 
 
-def _exit_at_start() -> None:
+def _exit_at_start(batch_pid: int | None = None) -> None:
     os._exit(6)
 
 

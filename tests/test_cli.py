@@ -4,19 +4,24 @@ The newswire command: batches of files, directories and JSON Lines; errors; stre
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import signal
 import socket
-from typing import TYPE_CHECKING, Any
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newswire import _cli as cli
 from newswire import _parse_command as command
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 AP = "Senate passes bill\n\nWASHINGTON (AP) — The Senate voted on Friday, aides said."
 XINHUA = "NAIROBI, March 13 (Xinhua) -- Kenya and China signed a pact."
@@ -247,7 +252,7 @@ class TestWalk:
                 raise PermissionError(13, "Permission denied")
             return real(path)
 
-        monkeypatch.setattr(command.os, "scandir", scandir)
+        monkeypatch.setattr(os, "scandir", scandir)
 
         status, out, err = run(["parse", str(corpus)])
 
@@ -583,3 +588,332 @@ class TestOtherCommands:
 
         assert 1 == status
         assert err.startswith("newswire: error: ")
+
+
+class TestOutput:
+    def test_output_that_is_an_input_is_refused(self, corpus: Path) -> None:
+        """
+        -o naming one of the inputs is a usage error; the input is left as it was.
+        """
+        target = corpus / "a.txt"
+
+        status, _, err = run(["parse", str(target), str(corpus / "b" / "c.txt"), "-o", str(target)])
+
+        assert 2 == status
+        assert f"newswire: error: {target}: is also an input; write the output elsewhere\n" == err
+        assert AP == target.read_text(encoding="utf-8")
+
+    def test_output_inside_the_walk_is_refused(self, corpus: Path) -> None:
+        """
+        -o inside a walked folder, matching the pattern, is refused; another name is fine.
+        """
+        status, _, err = run(["parse", str(corpus), "-o", str(corpus / "b" / "out.txt")])
+        ok, out, _ = run(["parse", str(corpus), "-o", str(corpus / "b" / "out.jsonl")])
+
+        assert 2 == status
+        assert "which is walked for '*.txt', so the output would be read as an input" in err
+        assert (0, "") == (ok, out)
+        assert 2 == len(records((corpus / "b" / "out.jsonl").read_text(encoding="utf-8")))
+
+    def test_replaced_whole_and_no_temporary_left(self, corpus: Path, tmp_path: Path) -> None:
+        """
+        -o replaces the file at the end (through a temporary file, which does not stay).
+        """
+        target = tmp_path / "out" / "parsed.jsonl"
+        target.parent.mkdir()
+        target.write_text("old\n", encoding="utf-8")
+
+        status, _, _ = run(["parse", str(corpus), "-o", str(target)])
+
+        assert 0 == status
+        assert 2 == len(records(target.read_text(encoding="utf-8")))
+        assert ["parsed.jsonl"] == sorted(p.name for p in target.parent.iterdir())
+
+    def test_append_adds_whole_lines(self, corpus: Path, tmp_path: Path) -> None:
+        """
+        --append adds to the file; a partial last line left by a killed run is cut off first.
+        """
+        target = tmp_path / "parsed.jsonl"
+        run(["parse", str(corpus / "a.txt"), "-o", str(target)])
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write('{"source_id": "cut mid-rec')
+
+        status, _, _ = run(["parse", str(corpus / "b"), "-o", str(target), "--append"])
+
+        assert 0 == status
+        assert [str(corpus / "a.txt"), str(corpus / "b" / "c.txt")] == [
+            r["source_id"] for r in records(target.read_text(encoding="utf-8"))
+        ]
+
+    def test_resume_skips_what_is_done(self, corpus: Path, tmp_path: Path) -> None:
+        """
+        --resume parses only inputs whose id is not in the output yet.
+        """
+        target = tmp_path / "parsed.jsonl"
+        run(["parse", str(corpus / "a.txt"), "-o", str(target)])
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write('{"source_id": "partial')
+
+        status, _, err = run(["parse", str(corpus), "-o", str(target), "--resume"])
+
+        assert 0 == status
+        assert [str(corpus / "a.txt"), str(corpus / "b" / "c.txt")] == [
+            r["source_id"] for r in records(target.read_text(encoding="utf-8"))
+        ]
+        assert err.startswith("newswire: 1 document, 0 statements, 0 errors, 1 already done in ")
+
+    def test_resume_jsonl_by_id(self, tmp_path: Path) -> None:
+        """
+        --resume with JSON Lines input skips lines by their id.
+        """
+        source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+        source.write_text(
+            "".join(json.dumps({"id": f"r-{i}", "text": AP}) + "\n" for i in range(3)),
+            encoding="utf-8",
+        )
+        target.write_text(json.dumps({"source_id": "r-1"}) + "\n", encoding="utf-8")
+
+        run(["parse", "--input-format", "jsonl", str(source), "-o", str(target), "--resume"])
+
+        assert ["r-1", "r-0", "r-2"] == [
+            r["source_id"] for r in records(target.read_text(encoding="utf-8"))
+        ]
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            pytest.param(["--append"], id="append-without-output"),
+            pytest.param(["--resume", "-o", "x.json", "--format", "json"], id="resume-json"),
+        ],
+    )
+    def test_append_and_resume_usage(self, argv: list[str]) -> None:
+        """
+        --append and --resume need -o and JSON Lines.
+        """
+        status, _, err = run(["parse", "-", *argv])
+
+        assert 2 == status
+        assert err.startswith("newswire: error: --append and --resume ")
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+    def test_dev_full(self, corpus: Path) -> None:
+        """
+        A full device: the output is named with the records written, and the status is 3.
+        """
+        status, _, err = run(["parse", str(corpus), "-o", "/dev/full"])
+
+        assert 3 == status
+        assert (
+            "newswire: error: /dev/full: cannot write: No space left on device; "
+            "0 records written whole before it\n"
+        ) in err
+
+    def test_disk_full_cuts_the_partial_record(
+        self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        A disk that fills mid-record: the partial record is cut off, the whole ones stay.
+        """
+        monkeypatch.setattr(command, "_FLUSH_BYTES", 1)  # a write per record
+        real_write = os.write
+        calls = []
+
+        def filling(fd: int, data: Any) -> int:
+            calls.append(len(data))
+            if len(calls) == 3:
+                return real_write(fd, bytes(data[: len(data) // 2]))
+            if len(calls) > 3:
+                raise OSError(28, "No space left on device")
+            return real_write(fd, data)
+
+        monkeypatch.setattr(os, "write", filling)
+        target = tmp_path / "out.jsonl"
+        paths = [str(corpus / "a.txt")] * 5
+
+        status, _, err = run(["parse", *paths, "-o", str(target)])
+
+        monkeypatch.undo()
+        assert 3 == status
+        assert f"{target}: cannot write: No space left on device; 2 records written whole" in err
+        assert 2 == len(records(target.read_text(encoding="utf-8")))
+        assert target.read_text(encoding="utf-8").endswith("}\n")
+
+
+# -- signals and processes: the command run as a separate process -------------
+
+CLI = "import sys; from newswire._cli import main; sys.exit(main())"
+# Generous: a loaded 2-core machine can take seconds to start Python processes.
+WAIT = 120.0
+needs_proc = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not Path("/proc/self/environ").exists(),
+    reason="finding leftover processes needs Linux /proc",
+)
+
+
+def marked(mark: str) -> list[int]:
+    """
+    The live processes whose environment holds ``mark`` (the command and its children).
+    """
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if f"NEWSWIRE_TEST_MARK={mark}".encode() in environ.split(b"\0") and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until_gone(mark: str) -> list[int]:
+    """
+    Wait (up to WAIT seconds) for every marked process to end; return those left.
+    """
+    deadline = time.monotonic() + WAIT
+    while (left := marked(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+class Command:
+    """
+    ``newswire parse`` in its own process, with reader threads for its output.
+
+    With ``head``, the stdout reader goes away after the first line, as ``| head -1`` does.
+    """
+
+    def __init__(self, argv: list[str], stdin: Path, *, head: bool = False) -> None:
+        self.mark = uuid.uuid4().hex
+        env = {**os.environ, "NEWSWIRE_TEST_MARK": self.mark}
+        with stdin.open("rb") as source:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", CLI, *argv],
+                stdin=source,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+        self.head = head
+        self.lines: list[bytes] = []
+        self.err = b""
+        self.first = threading.Event()
+        self.reader = threading.Thread(target=self.read, daemon=True)
+        self.reader.start()
+        self.err_reader = threading.Thread(target=self.read_err, daemon=True)
+        self.err_reader.start()
+
+    def read(self) -> None:
+        assert self.process.stdout is not None
+        with self.process.stdout as stdout:
+            for line in stdout:
+                self.lines.append(line)
+                self.first.set()
+                if self.head:
+                    break
+        self.first.set()
+
+    def read_err(self) -> None:
+        assert self.process.stderr is not None
+        with self.process.stderr as stderr:
+            self.err = stderr.read()
+
+    def finish(self) -> str:
+        """
+        Wait for the command and its readers; return its stderr.
+        """
+        self.process.wait(WAIT)
+        self.reader.join(WAIT)
+        self.err_reader.join(WAIT)
+        return self.err.decode()
+
+    def stop(self) -> None:
+        """
+        Make sure nothing is left running, whatever the test found.
+        """
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(WAIT)
+        for pid in marked(self.mark):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        self.reader.join(WAIT)
+        self.err_reader.join(WAIT)
+
+
+@pytest.fixture
+def big_jsonl(tmp_path: Path) -> Path:
+    """
+    JSON Lines of many short dispatches: far more than a run gets through before a signal.
+    """
+    path = tmp_path / "many.jsonl"
+    line = json.dumps({"text": f"{XINHUA}\n\n{AP}"}) + "\n"
+    path.write_text(line * 20_000, encoding="utf-8")
+    return path
+
+
+@needs_proc
+class TestSignals:
+    @pytest.mark.parametrize(
+        "signum",
+        [
+            pytest.param(signal.SIGTERM, id="SIGTERM"),
+            pytest.param(getattr(signal, "SIGHUP", signal.SIGTERM), id="SIGHUP"),
+            pytest.param(signal.SIGINT, id="SIGINT"),
+        ],
+    )
+    def test_signal_stops_like_ctrl_c(self, big_jsonl: Path, signum: int) -> None:
+        """
+        A stopping signal: finished records written whole, summary printed, 128 + N, nothing left.
+        """
+        command = Command(["parse", "--input-format", "jsonl", "-", "--workers", "2"], big_jsonl)
+        try:
+            assert command.first.wait(WAIT)
+            command.process.send_signal(signum)
+            err = command.finish()
+            left = wait_until_gone(command.mark)
+        finally:
+            command.stop()
+
+        assert 128 + signum == command.process.returncode, err
+        assert 0 < len(command.lines) < 20_000
+        assert all(json.loads(line)["text"] for line in command.lines)
+        name = signal.Signals(signum).name
+        assert err.rstrip().endswith(f"(interrupted by {name})"), err
+        assert [] == left
+
+    def test_killed_parent_takes_its_workers(self, big_jsonl: Path) -> None:
+        """
+        SIGKILL to the command: its workers, forkserver and resource tracker end too.
+        """
+        command = Command(["parse", "--input-format", "jsonl", "-", "--workers", "3"], big_jsonl)
+        try:
+            assert command.first.wait(WAIT)
+            assert len(marked(command.mark)) >= 3  # the command, the forkserver, workers
+            command.process.kill()
+            command.finish()
+            left = wait_until_gone(command.mark)
+        finally:
+            command.stop()
+
+        assert [] == left
+        assert not command.reader.is_alive()  # the pipe downstream saw its end
+
+    def test_reader_that_goes_away(self, big_jsonl: Path) -> None:
+        """
+        ``newswire parse ... | head -1``: once the reader has gone, the command ends.
+        """
+        command = Command(
+            ["parse", "--input-format", "jsonl", "-", "--workers", "2"], big_jsonl, head=True
+        )
+        try:
+            command.finish()
+            left = wait_until_gone(command.mark)
+        finally:
+            command.stop()
+
+        assert 1 == len(command.lines)
+        assert 0 == command.process.returncode
+        assert [] == left

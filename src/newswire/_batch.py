@@ -21,9 +21,11 @@
 # nothing), the rest of the batch is parsed in this process, said once. An
 # exception from the caller's iterable is raised only after every result
 # finished before it has been yielded. Workers never outlive this process: on
-# Linux each asks the kernel to kill it when its parent (the forkserver, which
-# itself ends when this process does) dies, and none holds this process's
-# stdout open, so a pipeline downstream always sees its end.
+# Linux each asks the kernel to kill it when its parent (the forkserver) dies,
+# and each watches the process that started its pool and ends when that one
+# does (even by SIGKILL); the forkserver ends once its last client has. No
+# worker holds this process's stdout open, so a pipeline downstream always
+# sees its end.
 """
 Parsing many dispatches, in order, optionally across processes.
 """
@@ -38,8 +40,11 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import sys
+import threading
+import time
 import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -235,8 +240,9 @@ def _run_chunk(
     return [_guarded(task, func, label) for task in chunk]
 
 
-def _start_worker() -> None:
-    # Runs first in every worker process.
+def _start_worker(batch_pid: int | None = None) -> None:
+    # Runs first in every worker process; batch_pid is the process that
+    # started the pool.
     # Ctrl-C reaches the whole process group; only the parent decides what to
     # do with it (stop handing out work, flush what is done).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -248,6 +254,35 @@ def _start_worker() -> None:
         os.dup2(null, 1)
         os.close(null)
     _die_with_parent()
+    if batch_pid is not None:
+        threading.Thread(
+            target=_watch, args=(batch_pid,), name="newswire-watch", daemon=True
+        ).start()
+
+
+def _watch(pid: int) -> None:
+    # Ends this worker when the process that started its pool ends. A worker
+    # waiting for work never sees the end of its queue (every worker holds
+    # the queue's write end too), and it keeps the forkserver alive (each
+    # holds the forkserver's liveness pipe), so without this a batch killed
+    # by SIGKILL leaves its workers and forkserver running for ever.
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])  # readable once the process has ended
+        os._exit(1)
+    while True:  # no pidfd (not Linux 5.3+): look once a second
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            continue
 
 
 def _die_with_parent() -> None:
@@ -300,7 +335,10 @@ class _Pool(Generic[T, R]):
     def _start(self) -> ProcessPoolExecutor:
         try:
             return ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_context(), initializer=_start_worker
+                max_workers=self.workers,
+                mp_context=_context(),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         except (OSError, ImportError, NotImplementedError, ValueError) as exc:
             # No semaphores (some sandboxes), no start method, ...
