@@ -714,17 +714,19 @@ class TestOutput:
         """
         A disk that fills mid-record: the partial record is cut off, the whole ones stay.
         """
-        monkeypatch.setattr(command, "_FLUSH_BYTES", 1)  # a write per record
+        one = tmp_path / "one.jsonl"
+        run(["parse", str(corpus / "a.txt"), "-o", str(one)])
+        room = len(one.read_bytes()) * 5 // 2  # a disk with room for 2.5 records
+        monkeypatch.setattr(command, "_FLUSH_BYTES", 16)  # many small writes
         real_write = os.write
-        calls = []
 
         def filling(fd: int, data: Any) -> int:
-            calls.append(len(data))
-            if len(calls) == 3:
-                return real_write(fd, bytes(data[: len(data) // 2]))
-            if len(calls) > 3:
+            nonlocal room
+            if room <= 0:
                 raise OSError(28, "No space left on device")
-            return real_write(fd, data)
+            done = real_write(fd, bytes(data[:room]))
+            room -= done
+            return done
 
         monkeypatch.setattr(os, "write", filling)
         target = tmp_path / "out.jsonl"
@@ -917,3 +919,20 @@ class TestSignals:
         assert 1 == len(command.lines)
         assert 0 == command.process.returncode
         assert [] == left
+
+
+class TestJsonPieces:
+    @pytest.mark.parametrize("fields", [None, {"desk": "africa"}])
+    def test_pieces_are_the_json_line(self, fields: dict[str, Any] | None) -> None:
+        """
+        The pieces a JSON line is written in join to the dispatch's own JSON, for every sample.
+        """
+        for sample in sorted((Path(command.__file__).parent / "data" / "samples").iterdir()):
+            dispatch = command.parse(sample.read_text(encoding="utf-8"), source_id=sample.name)  # type: ignore[attr-defined]
+            data = dispatch.to_dict()
+            if fields:
+                data["fields"] = fields
+
+            line = "".join(command.jsonl_pieces(dispatch, fields))
+
+            assert json.dumps(data, ensure_ascii=False) + "\n" == line

@@ -31,6 +31,7 @@ The ``newswire parse`` command.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import datetime as dt
 import errno
@@ -306,8 +307,9 @@ class _LineTask:
 
 
 _Task = _FileTask | _TextTask | _LineTask | DispatchError
-# What a worker returns for a dispatch: the rendered output and its statement count.
-_Output = tuple[str, int]
+# What a worker returns for a dispatch: the rendered output (one string, or
+# the pieces of one JSON line) and its statement count.
+_Output = tuple[str | list[str], int]
 
 
 def _label(task: _Task) -> str:
@@ -474,27 +476,79 @@ def _record(task: _LineTask, options: _Options) -> tuple[str, str, dt.date | Non
     return source_id, text, reference, fields
 
 
-def _json_line(data: dict[str, Any], indent: int | None) -> str:
-    line = json.dumps(data, ensure_ascii=False, indent=indent)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates (from JSON input such as "\ud800") cannot be written
-        # as UTF-8; \u escapes keep the record whole and exact.
-        line = json.dumps(data, ensure_ascii=True, indent=indent)
-    return line
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> str:
+def _array(pieces: list[str], records: Iterable[Any]) -> None:
+    # A JSON array of records, one piece per record.
+    separator = "["
+    for record in records:
+        pieces.append(separator)
+        pieces.append(_dumps(record.to_dict()))
+        separator = ", "
+    pieces.append("]" if separator == ", " else "[]")
+
+
+def _optional(record: Any) -> str:
+    return "null" if record is None else _dumps(record.to_dict())
+
+
+def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> list[str]:
+    """
+    Return the JSON line of ``dispatch`` in pieces, one per record.
+
+    Joined, the pieces are ``json.dumps(dispatch.to_dict(), ensure_ascii=False)``
+    and a newline.
+    A huge dispatch is thus written without its whole dict, nor its whole line,
+    in memory: each record is made into JSON on its own.
+
+    >>> import json, newswire
+    >>> d = newswire.parse('"Prices fell," he said.')
+    >>> "".join(jsonl_pieces(d)) == json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
+    True
+    """
+    reference = dispatch.reference_date
+    pieces = [
+        '{"source_id": ',
+        _dumps(dispatch.source_id),
+        ', "reference_date": ',
+        "null" if reference is None else _dumps(reference.isoformat()),
+        ', "text": ',
+        _dumps(dispatch.text),
+        ', "headline": ',
+        _optional(dispatch.headline),
+        ', "source_lines": ',
+    ]
+    _array(pieces, dispatch.source_lines)
+    pieces += [', "byline": ', _optional(dispatch.byline)]
+    pieces += [', "dateline": ', _optional(dispatch.dateline), ', "paragraphs": ']
+    _array(pieces, dispatch.paragraphs)
+    pieces.append(', "statements": ')
+    _array(pieces, dispatch.statements)
+    pieces.append(', "entities": ')
+    _array(pieces, dispatch.entities)
+    pieces += [', "trailer": ', _optional(dispatch.trailer), ', "diagnostics": ']
+    _array(pieces, dispatch.diagnostics)
+    if fields:
+        pieces += [', "fields": ', _dumps(fields)]
+    pieces.append("}\n")
+    return pieces
+
+
+def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> str | list[str]:
+    # Lone surrogates (from JSON input such as "\ud800") are written as \u
+    # escapes when the output is encoded (errors="backslashreplace"): in a
+    # JSON string that is the surrogate's own escape, so the record stays
+    # whole and exact.
     if options.format == "summary":
-        summary = escape(render_summary(dispatch), lines=True) + "\n"
-        return summary.encode("utf-8", "backslashreplace").decode("utf-8")
+        return escape(render_summary(dispatch), lines=True) + "\n"
+    if options.format == "jsonl":
+        return jsonl_pieces(dispatch, fields)
     data = dispatch.to_dict()
     if fields:
         data["fields"] = fields
-    if options.format == "jsonl":
-        return _json_line(data, None) + "\n"
-    return _json_line(data, 2)
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _stdin_text(task: _TextTask, options: _Options) -> str:
@@ -725,7 +779,7 @@ class _FileSink:
         self.temp: str | None = None
         self.buffer: list[bytes] = []
         self.buffered = 0
-        self.pending_records = 0
+        self.ends: collections.deque[tuple[int, int]] = collections.deque()
         self.written = 0  # records whole in the file
         self.failed = False
         regular = not path.exists() or path.is_file()
@@ -747,7 +801,9 @@ class _FileSink:
         except OSError as exc:
             msg = f"{path}: cannot write: {exc.strerror or exc}"
             raise _UsageError(msg) from exc
+        # The file's size after the last whole record, and after the last write.
         self.good = os.lseek(self.fd, 0, os.SEEK_END) if regular else 0
+        self.position = self.good
 
     def identity(self) -> tuple[int, int] | None:
         # (device, inode) of the file being written, kept out of the walk.
@@ -757,16 +813,22 @@ class _FileSink:
             return None
         return info.st_dev, info.st_ino
 
-    def write(self, text: str, records: int) -> None:
-        data = text.encode("utf-8")
-        self.buffer.append(data)
-        self.buffered += len(data)
-        self.pending_records += records
-        if self.buffered >= _FLUSH_BYTES:
+    def write(self, text: str | list[str], records: int) -> None:
+        # A record may span several blocks (a huge dispatch); ``ends`` keeps
+        # where each record not yet wholly written ends, so that a failure
+        # cuts the file back to the end of the last whole one.
+        for piece in [text] if isinstance(text, str) else text:
+            data = piece.encode("utf-8", "backslashreplace")
+            self.buffer.append(data)
+            self.buffered += len(data)
+            if self.buffered >= _FLUSH_BYTES:
+                self.flush()
+        self.ends.append((self.position + self.buffered, records))
+        if self.ends[-1][0] == self.position:  # an empty record is written at once
             self.flush()
 
     def flush(self) -> None:
-        if not self.buffer or self.failed:
+        if self.failed:
             return
         block = b"".join(self.buffer)
         self.buffer = []
@@ -783,9 +845,10 @@ class _FileSink:
                 os.ftruncate(self.fd, self.good)
             self.close(keep=True)
             raise _OutputError(self.name, exc.strerror or str(exc), self.written) from exc
-        self.good += len(block)
-        self.written += self.pending_records
-        self.pending_records = 0
+        self.position += len(block)
+        while self.ends and self.ends[0][0] <= self.position:
+            self.good, records = self.ends.popleft()
+            self.written += records
 
     def close(self, *, keep: bool = True) -> None:
         # keep: put what was written in place (the records written are whole).
@@ -817,9 +880,10 @@ class _StreamSink:
         self.name = "<stdout>"
         self.written = 0
 
-    def write(self, text: str, records: int) -> None:
+    def write(self, text: str | list[str], records: int) -> None:
         try:
-            self.out.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                self.out.write(piece)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -853,9 +917,9 @@ class _Writer:
         self.count = 0
         self.held: str | None = None
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | list[str]) -> None:
         self.count += 1
-        if self.form != "json":
+        if isinstance(text, list) or self.form != "json":
             self.sink.write(text, 1)
         elif self.count == 1:
             # One document is written as a bare object, several as an array:
@@ -1310,5 +1374,6 @@ def _utf8_stdout() -> TextIO:
     stream = sys.stdout
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(encoding="utf-8")
+        # backslashreplace: a lone surrogate becomes its own JSON escape.
+        reconfigure(encoding="utf-8", errors="backslashreplace")
     return stream

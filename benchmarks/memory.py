@@ -1,0 +1,98 @@
+"""
+Peak memory of one huge dispatch, as a multiple of its size in bytes.
+
+    python benchmarks/memory.py                  # 5, 10 and 20 MB
+    python benchmarks/memory.py --mb 50 --mb 200 # slower: about 1 s per MB
+
+For each size, a dispatch is made of the bundled samples repeated, and three
+runs each in a fresh process report their peak RSS less that of the
+interpreter with newswire imported: ``parse`` alone, ``parse`` and
+``to_dict`` with ``json.dumps`` (what a caller does), and ``newswire parse
+FILE -o OUT`` (the command, which writes the JSON one record at a time).
+The growth line says whether the ratio stays flat as the size grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+_MB = 1_000_000
+
+_RUN = """
+import json, resource, sys
+from pathlib import Path
+import newswire
+from newswire._cli import main
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+mode, path, out = sys.argv[1:4]
+if mode == "cli":
+    main(["parse", path, "-o", out, "-q"])
+else:
+    dispatch = newswire.parse(Path(path).read_text(encoding="utf-8"))
+    if mode == "json":
+        text = json.dumps(dispatch.to_dict(), ensure_ascii=False)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(peak - base)
+"""
+
+MODES = ("parse", "json", "cli")
+
+
+def dispatch_of(size: int) -> str:
+    """
+    A dispatch of about ``size`` bytes: the bundled samples, repeated.
+    """
+    samples = sorted(
+        entry.read_text(encoding="utf-8")
+        for entry in resources.files("newswire").joinpath("data", "samples").iterdir()
+    )
+    body = "\n\n".join(samples) + "\n\n"
+    return body * max(1, size // len(body.encode("utf-8")))
+
+
+def peak(mode: str, path: Path, out: Path) -> int:
+    """
+    Peak RSS (bytes above a bare import) of one run in a fresh process.
+    """
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", _RUN, mode, str(path), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(result.stdout.split()[-1])
+
+
+def main() -> int:
+    """
+    Print peak memory / size per mode and size, and its growth.
+    """
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, action="append", help="sizes in MB (repeatable)")
+    args = parser.parse_args()
+    sizes = args.mb or [5.0, 10.0, 20.0]
+    ratios: dict[str, list[float]] = {mode: [] for mode in MODES}
+    with tempfile.TemporaryDirectory() as folder:
+        path, out = Path(folder) / "big.txt", Path(folder) / "out.jsonl"
+        print(f"{'MB':>6} " + " ".join(f"{mode:>8}" for mode in MODES))
+        for mb in sizes:
+            path.write_text(dispatch_of(int(mb * _MB)), encoding="utf-8")
+            size = path.stat().st_size
+            row = []
+            for mode in MODES:
+                ratio = peak(mode, path, out) / size
+                ratios[mode].append(ratio)
+                row.append(f"{ratio:7.1f}x")
+            print(f"{size / _MB:6.1f} " + " ".join(row), flush=True)
+    growth = " ".join(f"{mode} {r[-1] / r[0]:.2f}" for mode, r in ratios.items())
+    print(f"growth of the ratio, largest size against smallest (1.00 is flat): {growth}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
