@@ -161,6 +161,18 @@ class TestParseMany:
         assert REUTERS == results[3].text  # type: ignore[union-attr]
         assert str(results[4]).endswith("cannot read: No such file or directory")
 
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+    def test_path_to_a_fifo_is_not_read(self, tmp_path: Path) -> None:
+        """
+        A Path to a FIFO is an error in place, not a batch that hangs.
+        """
+        os.mkfifo(tmp_path / "fifo.txt")
+
+        results = list(newswire.parse_many([tmp_path / "fifo.txt", AP]))
+
+        assert f"{tmp_path / 'fifo.txt'}: not a regular file; not read" == str(results[0])
+        assert isinstance(results[1], Dispatch)
+
     def test_str_subclass_is_parsed_as_str(self) -> None:
         """
         A str subclass defined in a function (it does not pickle) is parsed as its text.

@@ -42,13 +42,13 @@ import os
 import pickle
 import select
 import signal
+import stat
 import sys
 import threading
 import time
 import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -154,10 +154,22 @@ def prepare_items(
 
 
 def _read_job(path: str) -> str | DispatchError:
+    # Opened without blocking and checked to be a regular file first: a FIFO
+    # or a device must not hang or flood the batch.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
         return DispatchError(f"cannot read: {exc.strerror or exc}", source_id=path)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return DispatchError("not a regular file; not read", source_id=path)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        return DispatchError(f"cannot read: {exc.strerror or exc}", source_id=path)
+    finally:
+        os.close(fd)
     try:
         return decode_text(data)
     except UnicodeDecodeError as exc:

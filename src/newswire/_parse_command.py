@@ -495,7 +495,7 @@ def _optional(record: Any) -> str:
 
 
 def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> list[str]:
-    """
+    r"""
     Return the JSON line of ``dispatch`` in pieces, one per record.
 
     Joined, the pieces are ``json.dumps(dispatch.to_dict(), ensure_ascii=False)``
