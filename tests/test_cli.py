@@ -936,3 +936,17 @@ class TestJsonPieces:
             line = "".join(command.jsonl_pieces(dispatch, fields))
 
             assert json.dumps(data, ensure_ascii=False) + "\n" == line
+
+    def test_huge_dispatch_written_in_pieces(
+        self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        A dispatch over the size limit is written in pieces: the same lines, byte for byte.
+        """
+        whole, pieces = tmp_path / "whole.jsonl", tmp_path / "pieces.jsonl"
+        run(["parse", str(corpus), "-o", str(whole)])
+        monkeypatch.setattr(command, "_PIECES_FROM", 0)
+
+        run(["parse", str(corpus), "-o", str(pieces)])
+
+        assert whole.read_bytes() == pieces.read_bytes()

@@ -476,8 +476,12 @@ def _record(task: _LineTask, options: _Options) -> tuple[str, str, dt.date | Non
     return source_id, text, reference, fields
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# One encoder for every call: json.dumps with options builds a new one each time.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+# A dispatch with more text than this is written in pieces, one per record,
+# so that neither its whole dict nor its whole line is ever in memory; a
+# smaller one is quicker as one piece.
+_PIECES_FROM = 1 << 20
 
 
 def _array(pieces: list[str], records: Iterable[Any]) -> None:
@@ -544,7 +548,12 @@ def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> st
     if options.format == "summary":
         return escape(render_summary(dispatch), lines=True) + "\n"
     if options.format == "jsonl":
-        return jsonl_pieces(dispatch, fields)
+        if len(dispatch.text) >= _PIECES_FROM:
+            return jsonl_pieces(dispatch, fields)
+        data = dispatch.to_dict()
+        if fields:
+            data["fields"] = fields
+        return _dumps(data) + "\n"
     data = dispatch.to_dict()
     if fields:
         data["fields"] = fields
