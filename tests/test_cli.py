@@ -950,3 +950,21 @@ class TestJsonPieces:
         run(["parse", str(corpus), "-o", str(pieces)])
 
         assert whole.read_bytes() == pieces.read_bytes()
+
+
+class TestTerminalOutput:
+    def test_json_on_a_terminal_escapes_what_json_leaves_raw(self, tmp_path: Path) -> None:
+        """
+        JSON Lines on a terminal: C1 controls and bidi overrides become \\u escapes, same data.
+        """
+        path = tmp_path / "in.jsonl"
+        text = "Prices \u009b2J rose \u202e said."
+        path.write_text(json.dumps({"id": "t", "text": text}) + "\n", encoding="utf-8")
+        out = Terminal()
+
+        cli.main(["parse", "--input-format", "jsonl", str(path)], out=out, err=io.StringIO())
+
+        assert "\u009b" not in out.getvalue()
+        assert "\u202e" not in out.getvalue()
+        assert "\\u009b2J" in out.getvalue()
+        assert text == records(out.getvalue())[0]["text"]

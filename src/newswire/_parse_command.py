@@ -95,6 +95,8 @@ _STOP_SIGNALS = tuple(
 _UNSAFE = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F)]
 _UNSAFE += [*range(0x2066, 0x206A), 0xFEFF]
 _ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
+# Inside a JSON string on a terminal: what json.dumps leaves raw, as \u escapes.
+_JSON_TERMINAL = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
 _ESCAPES_KEEP_LINES = {code: text for code, text in _ESCAPES.items() if code not in (9, 10)}
 
 
@@ -882,17 +884,24 @@ class _FileSink:
 class _StreamSink:
     """
     A text stream (stdout): written through, flushed at the end.
+
+    On a terminal, the characters JSON leaves raw that a terminal may act on
+    (C1 controls, line separators, bidirectional overrides) are written as
+    ``\\u`` escapes: they only occur inside JSON strings, where the escape
+    means the same character.
     """
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.name = "<stdout>"
         self.written = 0
+        isatty = getattr(out, "isatty", None)
+        self.table = _JSON_TERMINAL if isatty is not None and isatty() else None
 
     def write(self, text: str | list[str], records: int) -> None:
         try:
             for piece in [text] if isinstance(text, str) else text:
-                self.out.write(piece)
+                self.out.write(piece if self.table is None else piece.translate(self.table))
         except BrokenPipeError:
             raise
         except OSError as exc:
