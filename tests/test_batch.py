@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import newswire
-from newswire import Dispatch, DispatchError, NewswireError
+from newswire import Dispatch, DispatchError
 from newswire import _batch as batch
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 XINHUA = (
     "China, Kenya sign energy pact\n\n"
@@ -96,9 +97,15 @@ class TestParseMany:
                 "r-5: bad reference_date: reference_date must be",
                 id="bad-date-type",
             ),
-            pytest.param(("r-6",), "r-6: an item must be a str, (id, text) or", id="short-tuple"),
-            pytest.param(42, "<item 1>: an item must be a str, (id, text) or", id="number"),
-            pytest.param(None, "<item 1>: an item must be a str, (id, text) or", id="none-item"),
+            pytest.param(
+                ("r-6",), "r-6: an item must be a str, a Path, (id, text)", id="short-tuple"
+            ),
+            pytest.param(42, "<item 1>: an item must be a str, a Path, (id, text)", id="number"),
+            pytest.param(None, "<item 1>: an item must be a str, a Path, (id", id="none-item"),
+            pytest.param({"id": "r-7"}, 'r-7: no "text" key', id="dict-no-text"),
+            pytest.param(
+                {"id": "r-8", "text": 5}, "r-8: text must be a str, not int", id="dict-bad-text"
+            ),
         ],
     )
     def test_bad_item_yields_error_in_place(self, item: Any, rendered: str) -> None:
@@ -130,6 +137,79 @@ class TestParseMany:
         assert isinstance(results[1], DispatchError)
         assert isinstance(results[1].__cause__, RuntimeError)
 
+    def test_cli_records_and_paths(self, tmp_path: Path) -> None:
+        """
+        The command line's JSON Lines dicts and Paths (UTF-8, UTF-16 with a BOM) are items.
+        """
+        utf8, utf16 = tmp_path / "a.txt", tmp_path / "b.txt"
+        utf8.write_text(AP, encoding="utf-8")
+        utf16.write_bytes(REUTERS.encode("utf-16"))
+        items: list[Any] = [
+            {"id": "d-1", "text": AP, "reference_date": "2024-05-03"},
+            {"text": AP},
+            utf8,
+            utf16,
+            tmp_path / "missing.txt",
+        ]
+
+        results = list(newswire.parse_many(items))
+
+        assert ["d-1", None, str(utf8), str(utf16), str(tmp_path / "missing.txt")] == [
+            r.source_id for r in results
+        ]
+        assert newswire.parse(AP, source_id="d-1", reference_date="2024-05-03") == results[0]
+        assert REUTERS == results[3].text  # type: ignore[union-attr]
+        assert str(results[4]).endswith("cannot read: No such file or directory")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+    def test_path_to_a_fifo_is_not_read(self, tmp_path: Path) -> None:
+        """
+        A Path to a FIFO is an error in place, not a batch that hangs.
+        """
+        os.mkfifo(tmp_path / "fifo.txt")
+
+        results = list(newswire.parse_many([tmp_path / "fifo.txt", AP]))
+
+        assert f"{tmp_path / 'fifo.txt'}: not a regular file; not read" == str(results[0])
+        assert isinstance(results[1], Dispatch)
+
+    def test_str_subclass_is_parsed_as_str(self) -> None:
+        """
+        A str subclass defined in a function (it does not pickle) is parsed as its text.
+        """
+
+        class Local(str):
+            __slots__ = ()
+
+        results = list(newswire.parse_many([("a", Local(AP)), Local(REUTERS)], workers=2))
+
+        assert [newswire.parse(AP, source_id="a"), newswire.parse(REUTERS)] == results
+
+    def test_workers_zero_means_every_cpu(self) -> None:
+        """
+        ``workers=0`` is one process per CPU, as ``--workers 0`` is on the command line.
+        """
+        results = list(newswire.parse_many([AP, REUTERS], workers=0))
+
+        assert [newswire.parse(AP), newswire.parse(REUTERS)] == results
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_input_error_raised_after_finished_results(self, workers: int) -> None:
+        """
+        An exception from the input iterable comes after every result read before it.
+        """
+
+        def items() -> Iterator[str]:
+            yield from texts(37)
+            raise OSError("archive truncated")
+
+        seen: list[Any] = []
+        with pytest.raises(OSError, match="archive truncated"):
+            seen.extend(newswire.parse_many(items(), workers=workers, chunksize=5))
+
+        assert 37 == len(seen)
+        assert all(isinstance(r, Dispatch) for r in seen)
+
     def test_lazy_on_an_endless_input(self) -> None:
         """
         Items are pulled only as results are consumed.
@@ -144,7 +224,7 @@ class TestParseMany:
     @pytest.mark.parametrize(
         ("kwargs", "error"),
         [
-            pytest.param({"workers": 0}, ValueError, id="no-workers"),
+            pytest.param({"workers": -1}, ValueError, id="negative-workers"),
             pytest.param({"workers": 2.0}, TypeError, id="float-workers"),
             pytest.param({"workers": True}, TypeError, id="bool-workers"),
             pytest.param({"chunksize": 0}, ValueError, id="no-chunk"),
@@ -170,8 +250,24 @@ def _always_die(task: str) -> str:
     os._exit(4)
 
 
-def _label(task: str) -> str:
-    return task
+def _upper(task: object) -> str:
+    return str(task).upper()
+
+
+def _label(task: object) -> str:
+    return str(task)
+
+
+class KillsOnUnpickle:
+    """
+    A task whose unpickling kills the worker process that receives it.
+    """
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return os._exit, (5,)
+
+    def __str__(self) -> str:
+        return "killer"
 
 
 class TestProcesses:
@@ -202,31 +298,99 @@ class TestProcesses:
         assert 3 == len(first)
         assert source.pulled <= (2 * 8 + 1) * 2
 
-    def test_dead_worker_fails_only_its_items(self) -> None:
+    def test_dead_worker_fails_only_its_item(self) -> None:
         """
-        A worker that dies costs its own chunk; every other task still gives a result.
+        A task that kills its worker is named; every other task, in its chunk too, gives a result.
         """
-        tasks = ["a", "b", "poison", "c", "d", "e"]
+        tasks = ["a", "b", "poison", "c", "d", "e", "f", "g"]
 
         results = list(
-            batch.map_ordered(_die_on_poison, tasks, label=_label, workers=2, chunksize=1)
+            batch.map_ordered(_die_on_poison, tasks, label=_label, workers=2, chunksize=4)
         )
 
-        assert ["A", "B", "poison", "C", "D", "E"] == [
+        assert ["A", "B", "poison", "C", "D", "E", "F", "G"] == [
             r.source_id if isinstance(r, DispatchError) else r for r in results
         ]
-        assert "worker process died" in str(results[2])
+        assert "poison: worker process died while parsing this item" == str(results[2])
 
-    def test_workers_that_cannot_run_stop_the_batch(self) -> None:
+    def test_items_that_kill_on_unpickling_in_many_chunks(self) -> None:
         """
-        When every worker dies, whatever it is given, the batch stops with an error.
+        Tasks that kill the worker unpickling them, in three chunks, cost only themselves.
         """
-        results = batch.map_ordered(
-            _always_die, list("abcdef"), label=_label, workers=2, chunksize=1
+        tasks: list[object] = [f"t{i}" for i in range(24)]
+        for where in (3, 11, 20):
+            tasks[where] = KillsOnUnpickle()
+
+        results = list(batch.map_ordered(_upper, tasks, label=_label, workers=3, chunksize=4))
+
+        expected = [
+            "killer: worker process died while parsing this item"
+            if isinstance(task, KillsOnUnpickle)
+            else str(task).upper()
+            for task in tasks
+        ]
+        assert expected == [str(r) for r in results]
+
+    def test_unpicklable_task_is_an_error_in_place(self) -> None:
+        """
+        A task that cannot be pickled is named; the rest of its chunk still runs.
+        """
+        tasks: list[object] = ["a", "b", lambda: None, "c"]
+
+        results = list(batch.map_ordered(_upper, tasks, label=_label, workers=2, chunksize=4))
+
+        assert ["A", "B", "C"] == [results[0], results[1], results[3]]
+        assert isinstance(results[2], DispatchError)
+        assert "cannot be sent to or from a worker process" in str(results[2])
+
+    def test_workers_that_always_die_never_abort(self) -> None:
+        """
+        However many workers die, every task gives a result (here: an error naming it).
+        """
+        results = list(
+            batch.map_ordered(_always_die, list("abcd"), label=_label, workers=2, chunksize=2)
         )
 
-        with pytest.raises(NewswireError, match="worker processes died on 3 chunks in a row"):
-            list(results)
+        assert [f"{t}: worker process died while parsing this item" for t in "abcd"] == [
+            str(r) for r in results
+        ]
+
+    def test_no_processes_falls_back_to_this_one(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """
+        When processes cannot start, the batch runs here, and says so once.
+        """
+
+        def cannot(self: Any) -> Any:
+            raise batch._CannotStartError("OSError: no semaphores")
+
+        monkeypatch.setattr(batch._Pool, "_start", cannot)
+
+        with pytest.warns(RuntimeWarning, match="worker processes cannot run here") as caught:
+            results = list(newswire.parse_many(texts(40), workers=2, chunksize=3))
+
+        assert 1 == len(caught)
+        assert [newswire.parse(t) for t in texts(40)] == results
+
+    def test_workers_dying_at_start_fall_back(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """
+        Workers that die before doing anything: said once, then parsed here.
+        """
+        monkeypatch.setattr(batch, "_start_worker", _exit_at_start)
+        notes: list[str] = []
+
+        results = list(
+            batch.map_ordered(
+                _upper, list("abcdefg"), label=_label, workers=2, chunksize=2, notify=notes.append
+            )
+        )
+
+        assert list("ABCDEFG") == results
+        assert 1 == len(notes)
+        assert "die before doing any work" in notes[0]
+
+
+def _exit_at_start(batch_pid: int | None = None) -> None:
+    os._exit(6)
 
 
 class TestPickle:

@@ -11,6 +11,21 @@
 # plain, picklable jobs (id, text, date) cross the process boundary; items are
 # checked in this process first, so a malformed item never reaches (or breaks)
 # a worker.
+#
+# The batch always carries on. A worker that dies (killed, out of memory, an
+# item whose unpickling crashes it) breaks the pool: the pool is restarted,
+# the chunk that broke it is run again alone and then, if it breaks it again,
+# one item at a time, so the item that kills a worker is named and every other
+# item still gives its result. A task that cannot be pickled is found the same
+# way. When processes cannot run at all (the pool cannot start, or dies doing
+# nothing), the rest of the batch is parsed in this process, said once. An
+# exception from the caller's iterable is raised only after every result
+# finished before it has been yielded. Workers never outlive this process: on
+# Linux each asks the kernel to kill it when its parent (the forkserver) dies,
+# and each watches the process that started its pool and ends when that one
+# does (even by SIGKILL); the forkserver ends once its last client has. No
+# worker holds this process's stdout open, so a pipeline downstream always
+# sees its end.
 """
 Parsing many dispatches, in order, optionally across processes.
 """
@@ -18,10 +33,20 @@ Parsing many dispatches, in order, optionally across processes.
 from __future__ import annotations
 
 import collections
+import contextlib
+import ctypes
 import functools
 import itertools
 import multiprocessing
+import os
+import pickle
+import select
 import signal
+import stat
+import sys
+import threading
+import time
+import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -30,7 +55,7 @@ import attrs
 
 from newswire._dates import coerce_date
 from newswire._pipeline import parse
-from newswire.errors import DispatchError, NewswireError
+from newswire.errors import DispatchError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,7 +63,7 @@ if TYPE_CHECKING:
 
     from newswire._model import Dispatch
 
-__all__ = ["Job", "map_ordered", "parse_many", "prepare_items"]
+__all__ = ["Job", "bom_encoding", "decode_text", "map_ordered", "parse_many", "prepare_items"]
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -48,9 +73,8 @@ T = TypeVar("T")
 # results of the oldest chunk are consumed, few enough to bound memory.
 _WINDOW_PER_WORKER = 4
 _DEFAULT_CHUNKSIZE = 16
-# Chunks in a row whose worker died even when run alone: past this, processes
-# cannot run here at all (not one bad item), and the batch stops with an error.
-_MAX_CRASHES = 3
+# prctl(2) option: the signal the kernel sends a process when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 @attrs.frozen
@@ -63,40 +87,60 @@ class Job:
     text: str
     reference_date: dt.date | None
     index: int = 0
+    path: str | None = None  # a file to read where the job runs (text is then "")
 
 
 def _item_error(index: int, item: object, message: str) -> DispatchError:
     source_id: str | None = None
-    if isinstance(item, tuple) and item and isinstance(item[0], (str, int)):
-        source_id = str(item[0])
+    raw: object = None
+    if isinstance(item, tuple) and item:
+        raw = item[0]
+    elif isinstance(item, dict):
+        raw = item.get("id")
+    if isinstance(raw, (str, int)) and not isinstance(raw, bool):
+        source_id = _exact_str(raw)
     return DispatchError(message, source_id=source_id or f"<item {index}>")
+
+
+def _exact_str(value: object) -> str:
+    # A str subclass (or an int) becomes a plain str: a job must pickle in any
+    # process, and a subclass defined in a function or a notebook does not.
+    return str.__str__(value) if isinstance(value, str) else str(value)
+
+
+_ITEM_FORMS = (
+    "an item must be a str, a Path, (id, text), (id, text, reference_date) or "
+    '{"id": ..., "text": ..., "reference_date": ...}'
+)
 
 
 def _prepare(index: int, item: object, default_date: dt.date | None) -> Job | DispatchError:
     if isinstance(item, str):
-        return Job(None, item, default_date, index)
-    if not isinstance(item, (tuple, list)) or len(item) not in (2, 3):
-        return _item_error(
-            index,
-            item,
-            f"an item must be a str, (id, text) or (id, text, reference_date), "
-            f"not {type(item).__name__}",
-        )
-    source_id, text = item[0], item[1]
-    if source_id is not None and not isinstance(source_id, str):
-        source_id = str(source_id)
+        return Job(None, _exact_str(item), default_date, index)
+    if isinstance(item, os.PathLike):
+        name = os.fsdecode(item)
+        return Job(name, "", default_date, index, path=name)
+    if isinstance(item, dict):
+        if "text" not in item:
+            return _item_error(index, item, 'no "text" key')
+        values: tuple[Any, ...] = (item.get("id"), item["text"], item.get("reference_date"))
+    elif isinstance(item, (tuple, list)) and len(item) in (2, 3):
+        values = tuple(item)
+    else:
+        return _item_error(index, item, f"{_ITEM_FORMS}, not {type(item).__name__}")
+    source_id, text = values[0], values[1]
+    if source_id is not None:
+        source_id = _exact_str(source_id)
     if not isinstance(text, str):
         hint = ": decode it first" if isinstance(text, (bytes, bytearray)) else ""
-        return _item_error(
-            index, tuple(item), f"text must be a str, not {type(text).__name__}{hint}"
-        )
+        return _item_error(index, values, f"text must be a str, not {type(text).__name__}{hint}")
     reference = default_date
-    if len(item) == 3 and item[2] is not None:
+    if len(values) == 3 and values[2] is not None:
         try:
-            reference = coerce_date(item[2])
+            reference = coerce_date(values[2])
         except (TypeError, ValueError) as exc:
-            return _item_error(index, tuple(item), f"bad reference_date: {exc}")
-    return Job(source_id, text, reference, index)
+            return _item_error(index, values, f"bad reference_date: {exc}")
+    return Job(source_id, _exact_str(text), reference, index)
 
 
 def prepare_items(
@@ -109,10 +153,80 @@ def prepare_items(
         yield _prepare(index, item, reference_date)
 
 
+def _read_job(path: str) -> str | DispatchError:
+    # Opened without blocking and checked to be a regular file first: a FIFO
+    # or a device must not hang or flood the batch.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return DispatchError(f"cannot read: {exc.strerror or exc}", source_id=path)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return DispatchError("not a regular file; not read", source_id=path)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        return DispatchError(f"cannot read: {exc.strerror or exc}", source_id=path)
+    finally:
+        os.close(fd)
+    try:
+        return decode_text(data)
+    except UnicodeDecodeError as exc:
+        return DispatchError(f"not UTF-8 at byte offset {exc.start}: {exc.reason}", source_id=path)
+
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with UTF-16 LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """
+    Return the encoding a byte-order mark at the start of ``data`` names, and its length.
+
+    >>> bom_encoding("x".encode("utf-16"))
+    ('utf-16-le', 2)
+    >>> bom_encoding(b"plain") is None
+    True
+    """
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
+def decode_text(data: bytes, encoding: str = "utf-8", errors: str = "strict") -> str:
+    """
+    Decode a file's bytes: a byte-order mark (UTF-8, UTF-16, UTF-32) wins, then ``encoding``.
+
+    The mark itself is not part of the text.
+
+    >>> decode_text("Läuft".encode("utf-16"))
+    'Läuft'
+    """
+    found = bom_encoding(data)
+    if found is not None:
+        encoding, skip = found
+        return data[skip:].decode(encoding, errors)
+    return data.decode(encoding, errors)
+
+
 def _parse_job(job: Job | DispatchError) -> Dispatch | DispatchError:
     if isinstance(job, DispatchError):
         return job
-    return parse(job.text, reference_date=job.reference_date, source_id=job.source_id)
+    text = job.text
+    if job.path is not None:
+        read = _read_job(job.path)
+        if isinstance(read, DispatchError):
+            return read
+        text = read
+    return parse(text, reference_date=job.reference_date, source_id=job.source_id)
 
 
 def _label_job(job: Job | DispatchError) -> str:
@@ -138,17 +252,83 @@ def _run_chunk(
     return [_guarded(task, func, label) for task in chunk]
 
 
-def _ignore_sigint() -> None:
+def _start_worker(batch_pid: int | None = None) -> None:
+    # Runs first in every worker process; batch_pid is the process that
+    # started the pool.
     # Ctrl-C reaches the whole process group; only the parent decides what to
     # do with it (stop handing out work, flush what is done).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker never writes to stdout: let go of it, so that a reader of the
+    # parent's output (``newswire parse ... | wc -l``) sees its end as soon
+    # as the parent is done, whatever the workers are doing.
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    _die_with_parent()
+    if batch_pid is not None:
+        threading.Thread(
+            target=_watch, args=(batch_pid,), name="newswire-watch", daemon=True
+        ).start()
+
+
+def _watch(pid: int) -> None:
+    # Ends this worker when the process that started its pool ends. A worker
+    # waiting for work never sees the end of its queue (every worker holds
+    # the queue's write end too), and it keeps the forkserver alive (each
+    # holds the forkserver's liveness pipe), so without this a batch killed
+    # by SIGKILL leaves its workers and forkserver running for ever.
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])  # readable once the process has ended
+        os._exit(1)
+    while True:  # no pidfd (not Linux 5.3+): look once a second
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            continue
+
+
+def _die_with_parent() -> None:
+    # Linux: the kernel kills this process when its parent dies. The parent
+    # of a worker is the forkserver, which ends when the batch's process
+    # ends (even by SIGKILL), so no worker outlives the batch.
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _context() -> Any:
     # forkserver where the platform has it: forking a parent that may run
     # threads (a notebook, a web server) is unsafe, and spawn is slower.
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The forkserver imports the parser once; each worker forked from it
+    # then starts at once (a restart after a crash too) instead of
+    # importing newswire anew.
+    context.set_forkserver_preload(["newswire._batch"])
+    return context
+
+
+class _CannotStartError(Exception):
+    """
+    Worker processes cannot run here: the batch goes on in this process.
+    """
 
 
 class _Pool(Generic[T, R]):
@@ -160,37 +340,76 @@ class _Pool(Generic[T, R]):
         self, workers: int, func: Callable[[T], R | DispatchError], label: Callable[[T], str]
     ) -> None:
         self.workers = workers
+        self.label = label
         self.run = functools.partial(_run_chunk, func=func, label=label)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_context(), initializer=_ignore_sigint
-        )
+        try:
+            return ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=_context(),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
+        except (OSError, ImportError, NotImplementedError, ValueError) as exc:
+            # No semaphores (some sandboxes), no start method, ...
+            msg = f"{type(exc).__name__}: {exc}"
+            raise _CannotStartError(msg) from exc
 
     def submit(self, chunk: list[T]) -> Future[list[R | DispatchError]]:
         # A pool found broken at submit time gives a failed future, handled
-        # like one that broke while running: one code path for both.
+        # like one that broke while running: one code path for both. So does
+        # a process that cannot be started (fork failing, for one).
         try:
             return self.executor.submit(self.run, chunk)
-        except BrokenProcessPool as exc:
+        except (BrokenProcessPool, OSError, RuntimeError) as exc:
             failed: Future[list[R | DispatchError]] = Future()
-            failed.set_exception(exc)
+            error = exc if isinstance(exc, BrokenProcessPool) else BrokenProcessPool(str(exc))
+            failed.set_exception(error)
             return failed
 
-    def retry_alone(
-        self, chunk: list[T], label: Callable[[T], str]
-    ) -> tuple[list[R | DispatchError], bool]:
-        # After a crash: run the chunk alone in a fresh pool, which tells a
-        # victim of another chunk's crash from the culprit. Returns the
-        # results and whether the chunk ran.
+    def works(self) -> bool:
+        # Whether a fresh pool runs an empty chunk: when it does not, no item
+        # is to blame and processes cannot run here.
         self.restart()
         try:
-            return self.submit(chunk).result(), True
-        except BrokenProcessPool as exc:
-            self.restart()
-            message = f"worker process died: {exc}"
-            return [DispatchError(message, source_id=label(task)) for task in chunk], False
+            self.submit([]).result()
+        except BrokenProcessPool:
+            return False
+        return True
+
+    def retry_alone(self, chunk: list[T]) -> list[R | DispatchError]:
+        # After a crash: run the chunk alone in a fresh pool, which tells a
+        # victim of another chunk's crash from the culprit; run the culprit's
+        # chunk one task at a time, which finds the task.
+        self.restart()
+        try:
+            return self.submit(chunk).result()
+        except BrokenProcessPool:
+            if not self.works():
+                raise _CannotStartError("worker processes die before doing any work") from None
+        return self.one_by_one(chunk)
+
+    def one_by_one(self, chunk: list[T]) -> list[R | DispatchError]:
+        # Each task alone: the one that cannot be pickled or that kills its
+        # worker is named; every other task still gives its own result.
+        results: list[R | DispatchError] = []
+        for task in chunk:
+            try:
+                pickle.dumps(task)
+            except Exception as exc:  # noqa: BLE001 - whatever pickling raises
+                results.append(_unsendable(task, exc, self.label))
+                continue
+            try:
+                results.extend(self.submit([task]).result())
+            except BrokenProcessPool:
+                self.restart()
+                message = "worker process died while parsing this item"
+                results.append(DispatchError(message, source_id=self.label(task)))
+            except Exception as exc:  # noqa: BLE001 - the result could not be sent back
+                results.append(_unsendable(task, exc, self.label))
+        return results
 
     def restart(self) -> None:
         # Only a broken pool is restarted. Its manager thread ends the
@@ -201,20 +420,62 @@ class _Pool(Generic[T, R]):
         # Once the pool reports broken no process can be added, so killing
         # every process it holds leaves nothing to wait for. (_processes is
         # private; Python 3.14's kill_workers() is the public form.)
-        processes: dict[int, Any] = getattr(self.executor, "_processes", None) or {}
-        for process in list(processes.values()):
-            process.kill()
+        self.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
+
+    def kill(self) -> None:
+        processes: dict[int, Any] = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.kill()
 
     def close(self, *, wait: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=True)
 
 
-def _chunked(tasks: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(tasks)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
+def _unsendable(task: object, exc: BaseException, label: Callable[[Any], str]) -> DispatchError:
+    message = f"cannot be sent to or from a worker process: {type(exc).__name__}: {exc}"
+    error = DispatchError(message, source_id=_safe_label(task, label))
+    error.__cause__ = exc
+    return error
+
+
+def _safe_label(task: object, label: Callable[[Any], str]) -> str:
+    try:
+        return _exact_str(label(task))
+    except Exception:  # noqa: BLE001 - a label is only for the message
+        return "<unlabelled item>"
+
+
+class _Chunks(Generic[T]):
+    """
+    The tasks in chunks, read lazily; an exception from the tasks is kept for later.
+
+    The chunk being filled when the tasks raise is still given out, and the
+    exception is kept in ``error``, to be raised once every earlier result
+    has been yielded.
+    """
+
+    def __init__(self, tasks: Iterable[T], size: int) -> None:
+        self.iterator = iter(tasks)
+        self.size = size
+        self.done = False
+        self.error: Exception | None = None
+
+    def next(self) -> list[T] | None:
+        if self.done:
+            return None
+        chunk: list[T] = []
+        try:
+            for task in self.iterator:
+                chunk.append(task)
+                if len(chunk) == self.size:
+                    return chunk
+        except Exception as exc:  # noqa: BLE001 - raised again after the results
+            self.error = exc
+        self.done = True
+        return chunk or None
 
 
 # One chunk on its way: (tasks, results to come, whether this process runs it).
@@ -242,7 +503,8 @@ class _Ordered(Generic[T, R]):
     spends receiving the pool's results. The pool gets work only once it has
     started (its empty warm-up chunks came back): until then this process
     works alone, so the pool's start-up costs no time. ``pending`` holds at
-    most ``4 * workers`` chunks, ``8 * workers`` with ``share``.
+    most ``4 * workers`` chunks, ``8 * workers`` with ``share``. When worker
+    processes cannot run, ``pool`` is None and every chunk runs here.
     """
 
     def __init__(
@@ -254,31 +516,51 @@ class _Ordered(Generic[T, R]):
         chunksize: int,
         *,
         share: bool,
+        notify: Callable[[str], None],
     ) -> None:
         self.func = func
         self.label = label
         self.share = share
+        self.notify = notify
         processes = workers - 1 if share else workers
-        self.pool: _Pool[T, R] = _Pool(processes, func, label)
-        self.warming = [self.pool.submit([]) for _ in range(processes)] if share else []
-        self.chunks = _chunked(tasks, chunksize)
+        self.pool: _Pool[T, R] | None = None
+        try:
+            self.pool = _Pool(processes, func, label)
+        except _CannotStartError as exc:
+            self.give_up(str(exc))
+        self.warming = (
+            [self.pool.submit([]) for _ in range(processes)]
+            if share and self.pool is not None
+            else []
+        )
+        self.chunks = _Chunks(tasks, chunksize)
         self.pending: collections.deque[_Entry[T, R]] = collections.deque()
         self.pool_window = processes * _WINDOW_PER_WORKER
         self.window = (2 if share else 1) * workers * _WINDOW_PER_WORKER
         self.in_pool = 0  # chunks in pending that the pool runs
-        self.finished = False  # every task has been read
-        self.crashes = 0
 
-    def next_chunk(self) -> list[T] | None:
-        chunk = None if self.finished else next(self.chunks, None)
-        self.finished = chunk is None
-        return chunk
+    def give_up(self, reason: str) -> None:
+        # Said once: the batch goes on in this process.
+        if self.pool is not None:
+            self.pool.kill()
+            self.pool.close(wait=False)
+            self.pool = None
+        self.notify(f"worker processes cannot run here ({reason}); parsing in this process")
+
+    @property
+    def finished(self) -> bool:
+        return self.chunks.done
+
+    def run_here(self, chunk: list[T]) -> list[R | DispatchError]:
+        return _run_chunk(chunk, self.func, self.label)
 
     def feed(self) -> None:
+        if self.pool is None:
+            return
         if self.warming and all(future.done() for future in self.warming):
             self.warming = []
         while not self.warming and self.in_pool < self.pool_window and self.has_room():
-            chunk = self.next_chunk()
+            chunk = self.chunks.next()
             if chunk is None:
                 return
             self.pending.append((chunk, self.pool.submit(chunk), False))
@@ -291,13 +573,15 @@ class _Ordered(Generic[T, R]):
         # Whether this process ran the next chunk instead of waiting for the
         # oldest. (It never takes back a chunk queued for the pool: a
         # cancelled future breaks ProcessPoolExecutor if a worker then dies.)
-        if not self.share or (self.pending and self.pending[0][1].done()):
+        if self.pool is not None and (
+            not self.share or (self.pending and self.pending[0][1].done())
+        ):
             return False
         if not self.has_room():
             return False
-        chunk = self.next_chunk()
+        chunk = self.chunks.next()
         if chunk is not None:
-            self.pending.append((chunk, _finished(_run_chunk(chunk, self.func, self.label)), True))
+            self.pending.append((chunk, _finished(self.run_here(chunk)), True))
         return True
 
     def oldest(self) -> list[R | DispatchError]:
@@ -306,29 +590,38 @@ class _Ordered(Generic[T, R]):
         if here:
             return future.result()
         self.in_pool -= 1
+        if self.pool is None:
+            return self.run_here(chunk)
         try:
-            results = future.result()
+            return future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory, a crash in C code) and
-            # took the pool with it: retry this chunk alone, then resubmit
-            # what the pool had not finished to the fresh pool.
-            results, ran = self.pool.retry_alone(chunk, self.label)
-            self.crashes = 0 if ran else self.crashes + 1
-            if self.crashes >= _MAX_CRASHES:
-                msg = (
-                    f"worker processes died on {self.crashes} chunks in a row; "
-                    "giving up (can this system start Python processes?)"
-                )
-                raise NewswireError(msg) from None
+            # took the pool with it: retry this chunk alone (and one task at
+            # a time if it breaks the pool again), then resubmit what the
+            # pool had not finished to the fresh pool.
+            try:
+                results = self.pool.retry_alone(chunk)
+            except _CannotStartError as exc:
+                self.give_up(str(exc))
+                return self.run_here(chunk)
+            pool = self.pool
             self.pending = collections.deque(
-                (c, f if h or _succeeded(f) else self.pool.submit(c), h) for c, f, h in self.pending
+                (c, f if h or _succeeded(f) else pool.submit(c), h) for c, f, h in self.pending
             )
-        else:
-            self.crashes = 0
-        return results
+            return results
+        except Exception:  # noqa: BLE001 - a task or a result that does not pickle
+            return self.pool.one_by_one(chunk)
 
     def close(self) -> None:
-        self.pool.close(wait=self.finished and not self.pending)
+        if self.pool is None:
+            return
+        if self.finished and not self.pending:
+            self.pool.close(wait=True)
+            return
+        # Stopped early (a signal, the consumer gone): the work in flight is
+        # dropped, so the workers are ended now rather than after it.
+        self.pool.kill()
+        self.pool.close(wait=True)
 
 
 def _map_parallel(
@@ -339,20 +632,27 @@ def _map_parallel(
     chunksize: int,
     *,
     share: bool,
+    notify: Callable[[str], None],
 ) -> Iterator[R | DispatchError]:
-    batch = _Ordered(func, tasks, label, workers, chunksize, share=share)
+    batch = _Ordered(func, tasks, label, workers, chunksize, share=share, notify=notify)
     try:
         while True:
             batch.feed()
             if batch.work_here():
                 continue
             if not batch.pending:
-                return
+                break
             yield from batch.oldest()
     finally:
         # Reached on exhaustion, on an error, and when the consumer stops
         # early (generator close, Ctrl-C): queued work is dropped.
         batch.close()
+    if batch.chunks.error is not None:
+        raise batch.chunks.error
+
+
+def _warn(message: str) -> None:
+    warnings.warn(f"newswire: {message}", RuntimeWarning, stacklevel=4)
 
 
 def map_ordered(
@@ -363,12 +663,18 @@ def map_ordered(
     workers: int = 1,
     chunksize: int = _DEFAULT_CHUNKSIZE,
     share: bool = False,
+    notify: Callable[[str], None] = _warn,
 ) -> Iterator[R | DispatchError]:
     """
     Yield ``func(task)`` for each task, in order, lazily, in up to ``workers`` processes.
 
     An exception from ``func`` becomes a :class:`DispatchError` whose
-    ``source_id`` is ``label(task)``; so does a worker process dying. ``func``
+    ``source_id`` is ``label(task)``; so does a worker process dying while
+    running that task, and a task that cannot be pickled. When worker
+    processes cannot run at all, ``notify`` is called once with the reason
+    (by default a :class:`RuntimeWarning`) and the rest runs in this
+    process. An exception from ``tasks`` is raised after every result
+    before it. ``func``
     runs in the worker processes when ``workers > 1``, so it and the tasks
     must pickle: a module-level function or a :func:`functools.partial` of
     one. At most ``4 * workers`` chunks of ``chunksize`` tasks are in flight
@@ -380,21 +686,21 @@ def map_ordered(
     """
     if workers <= 1:
         return itertools.chain.from_iterable(_run_chunk([task], func, label) for task in tasks)
-    return _map_parallel(func, tasks, label, workers, chunksize, share=share)
+    return _map_parallel(func, tasks, label, workers, chunksize, share=share, notify=notify)
 
 
-def _check_count(name: str, value: object) -> int:
+def _check_count(name: str, value: object, *, least: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{name} must be an int, not {type(value).__name__}"
         raise TypeError(msg)
-    if value < 1:
-        msg = f"{name} must be at least 1, not {value}"
+    if value < least:
+        msg = f"{name} must be at least {least}, not {value}"
         raise ValueError(msg)
     return value
 
 
 def parse_many(
-    items: Iterable[str | tuple[Any, ...]],
+    items: Iterable[str | os.PathLike[str] | tuple[Any, ...] | dict[str, Any]],
     *,
     workers: int | None = None,
     chunksize: int = _DEFAULT_CHUNKSIZE,
@@ -403,12 +709,20 @@ def parse_many(
     """
     Parse many dispatches lazily, yielding one result per item in input order.
 
-    Each item is a text, an ``(id, text)`` pair or an ``(id, text,
-    reference_date)`` triple; the id becomes the dispatch's ``source_id``. An
+    Each item is a text; a :class:`~pathlib.Path` to a UTF-8 file (read where
+    it is parsed; a UTF-16 or UTF-32 byte-order mark is honoured; the path
+    becomes the ``source_id``); an ``(id, text)`` pair or an ``(id, text,
+    reference_date)`` triple; or a dict ``{"id": ..., "text": ...,
+    "reference_date": ...}`` as the command line reads from JSON Lines (only
+    ``text`` is required). The id becomes the dispatch's ``source_id``. An
     item that cannot be parsed (not a str, a bad date, a failure inside the
-    parser) yields a :class:`~newswire.errors.DispatchError` carrying the id
-    as ``source_id`` (``<item N>`` for a bare text) in its place; the batch
-    always carries on.
+    parser, an item that cannot be sent to a worker process or that kills
+    it) yields a :class:`~newswire.errors.DispatchError` carrying the id as
+    ``source_id`` (``<item N>`` for a bare text) in its place; the batch
+    always carries on. When worker processes cannot run here at all, a
+    :class:`RuntimeWarning` says so once and the batch is parsed in this
+    process. An exception raised by ``items`` itself is raised again once
+    every result before it has been yielded.
 
     Items are read only as results are consumed, and memory stays bounded
     however long the input is.
@@ -418,7 +732,7 @@ def parse_many(
         workers: ``None`` or 1 parses in this process; ``N > 1`` parses in N
             processes, this one and a pool of N - 1 (run it under
             ``if __name__ == "__main__":`` in scripts, as for any process
-            pool).
+            pool); 0 means one per CPU, as ``--workers 0`` does.
         chunksize: how many items a worker receives at a time. At most
             ``8 * workers`` chunks are in flight.
         reference_date: the reference date for items that give none.
@@ -430,22 +744,28 @@ def parse_many(
     Raises:
         TypeError: when ``workers`` or ``chunksize`` is not an int, or
             ``reference_date`` has the wrong type.
-        ValueError: when ``workers`` or ``chunksize`` is below 1, or
-            ``reference_date`` is not an ISO date.
+        ValueError: when ``workers`` is negative, ``chunksize`` is below 1,
+            or ``reference_date`` is not an ISO date.
 
     >>> results = parse_many(["TOKYO (Kyodo) -- It shook.", ("r-2", b"bytes")])
     >>> [type(r).__name__ for r in results]
     ['Dispatch', 'DispatchError']
     >>> print(list(parse_many([("r-2", b"bytes")]))[0])
     r-2: text must be a str, not bytes: decode it first
-    >>> parse_many([], workers=0)
+    >>> [r.source_id for r in parse_many([{"id": "k-1", "text": "TOKYO (Kyodo) -- It shook."}])]
+    ['k-1']
+    >>> parse_many([], workers=-1)
     Traceback (most recent call last):
       ...
-    ValueError: workers must be at least 1, not 0
+    ValueError: workers must be at least 0, not -1
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       Paths and dicts as items; ``workers=0``; an item that breaks a worker
+       is named and the batch always carries on.
     """
-    count = 1 if workers is None else _check_count("workers", workers)
+    count = 1 if workers is None else _check_count("workers", workers, least=0)
+    count = count or os.cpu_count() or 1
     _check_count("chunksize", chunksize)
     default_date = coerce_date(reference_date)
     return map_ordered(

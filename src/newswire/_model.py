@@ -20,6 +20,8 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from newswire._validate import check_dispatch
+
 __all__ = [
     "Author",
     "Byline",
@@ -108,10 +110,14 @@ class Span:
         """
         Rebuild a span from :meth:`to_dict` output.
 
+        Raises:
+            ValueError: when an offset is not an int (``"1"``, ``1.9`` and
+                ``True`` are not), or the span runs backwards.
+
         >>> Span.from_dict({"start": 1, "end": 3})
         Span(start=1, end=3)
         """
-        return cls(int(data["start"]), int(data["end"]))
+        return _span_from(data)
 
 
 # Builds a Span without __init__: no validation, no attrs setattr wrapper. For
@@ -138,7 +144,12 @@ def _span(start: int, end: int) -> Span:
 
 
 def _span_from(data: Mapping[str, Any]) -> Span:
-    return Span(int(data["start"]), int(data["end"]))
+    # Exact ints only: int() would turn "1", 1.9 and True into offsets.
+    start, end = data["start"], data["end"]
+    if type(start) is not int or type(end) is not int:
+        msg = f"span offsets must be integers, not {start!r}..{end!r}"
+        raise ValueError(msg)
+    return Span(start, end)
 
 
 def _opt_date(value: str | None) -> dt.date | None:
@@ -513,7 +524,7 @@ class Paragraph:
         """
         Rebuild a paragraph from :meth:`to_dict` output.
         """
-        return cls(text=data["text"], span=_span_from(data), index=int(data["index"]))
+        return cls(text=data["text"], span=_span_from(data), index=data["index"])
 
 
 def _same_text(quote: Quote) -> str:
@@ -704,7 +715,7 @@ class Statement:
             content=Quote.from_dict(data["content"]),
             cue=None if cue is None else Cue.from_dict(cue),
             speaker=None if speaker is None else Speaker.from_dict(speaker),
-            paragraphs=tuple(int(i) for i in data.get("paragraphs", ())),
+            paragraphs=tuple(data.get("paragraphs", ())),
             rule=data.get("rule", ""),
         )
 
@@ -786,7 +797,7 @@ class Diagnostic:
         Rebuild a diagnostic from :meth:`to_dict` output.
         """
         start, end = data.get("start"), data.get("end")
-        span = None if start is None or end is None else Span(int(start), int(end))
+        span = None if start is None or end is None else _span_from(data)
         return cls(code=data["code"], message=data["message"], span=span)
 
 
@@ -957,11 +968,26 @@ class Dispatch:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Dispatch:
         """
-        Rebuild a dispatch from :meth:`to_dict` output.
+        Rebuild a dispatch from :meth:`to_dict` output, checking it first.
+
+        Every value must have its exact JSON type, every span must lie within
+        the text and every stored text must equal the slice it claims; kinds
+        must be known and indices must point at a paragraph or entity.
 
         Raises:
-            KeyError: when a required key is missing.
+            DispatchError: naming the first invalid field by its path (a
+                :class:`ValueError` too).
+
+        >>> Dispatch.from_dict({"text": "Hi", "paragraphs": [
+        ...     {"text": "Hi", "start": 0, "end": "2", "index": 0}]})
+        Traceback (most recent call last):
+          ...
+        newswire.errors.DispatchError: <string>: paragraphs[0].end: must be an integer, not a string
+
+        .. versionchanged:: 0.2
+           Validates its input.
         """
+        check_dispatch(data)
 
         def opt(key: str, build: Any) -> Any:
             value = data.get(key)
