@@ -20,8 +20,6 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from newswire._validate import check_dispatch
-
 __all__ = [
     "Author",
     "Byline",
@@ -987,6 +985,10 @@ class Dispatch:
         .. versionchanged:: 0.2
            Validates its input.
         """
+        # Imported here: _validate raises errors.DispatchError, and errors imports
+        # this module's Span at run time (for typing.get_type_hints).
+        from newswire._validate import check_dispatch
+
         check_dispatch(data)
 
         def opt(key: str, build: Any) -> Any:
