@@ -73,6 +73,17 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _open_output(path: Path) -> TextIO:
+    if path.is_dir():
+        msg = f"{path}: is a directory; --misses takes a file name"
+        raise _UsageError(msg)
+    try:
+        return path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        msg = f"{path}: cannot write: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+
+
 class _UsageError(Exception):
     """
     A problem with the command line itself (exit status 2).

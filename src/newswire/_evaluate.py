@@ -507,17 +507,21 @@ def format_report(scores: dict[str, dict[str, Any]]) -> str:
     >>> rec = {"corpus": "demo", "text": "Quake\\n\\nTOKYO (Kyodo) -- It shook.",
     ...        "gold": {"headline": "Quake", "statements": []}}
     >>> print(format_report(evaluate_records([rec])))  # doctest: +NORMALIZE_WHITESPACE
-    corpus  field  P  R  F1  acc  n
-    all     headline            1.0000  1.0000  1.0000      1
-    all     statements             n/a     n/a     n/a      0
-    all     statement_speaker                          n/a  0
-    all     statement_cue                              n/a  0
-    all     statement_resolved                         n/a  0
-    demo    headline            1.0000  1.0000  1.0000      1
-    demo    statements             n/a     n/a     n/a      0
-    demo    statement_speaker                          n/a  0
-    demo    statement_cue                              n/a  0
-    demo    statement_resolved                         n/a  0
+    corpus field P R F1 acc n
+    all headline 1.0000 1.0000 1.0000 1
+    all headline_invented n/a 0
+    all statements n/a n/a n/a 0
+    all statements_exact n/a n/a n/a 0
+    all statement_speaker n/a 0
+    all statement_cue n/a 0
+    all statement_resolved n/a 0
+    demo headline 1.0000 1.0000 1.0000 1
+    demo headline_invented n/a 0
+    demo statements n/a n/a n/a 0
+    demo statements_exact n/a n/a n/a 0
+    demo statement_speaker n/a 0
+    demo statement_cue n/a 0
+    demo statement_resolved n/a 0
     """
     lines = [f"{'corpus':<14} {'field':<20} {'P':>7} {'R':>7} {'F1':>7} {'acc':>7} {'n':>7}"]
     for corpus, fields in scores.items():
@@ -533,7 +537,8 @@ def format_report(scores: dict[str, dict[str, Any]]) -> str:
                 lines.append(f"{corpus:<14} {field:<20} {p:>7} {r:>7} {f1:>7} {'':>7} {n:>7}")
             else:
                 # A rate (headline_invented) shows in the accuracy column.
-                accuracy = _ratio(value.get("accuracy", value.get("rate", 0.0)), value["total"])
+                share = value["accuracy"] if "accuracy" in value else value.get("rate", 0.0)
+                accuracy = _ratio(float(share), value["total"])
                 lines.append(
                     f"{corpus:<14} {field:<20} {'':>7} {'':>7} {'':>7} "
                     f"{accuracy:>7} {value['total']:>7}"

@@ -27,9 +27,7 @@ __all__ = ["check_dispatch"]
 # The values of _model's StatementKind, SpeakerKind and MentionHow (a test
 # checks that they agree).
 _STATEMENT_KINDS = frozenset(("direct", "indirect", "mixed", "according_to"))
-_SPEAKER_KINDS = frozenset(
-    ("person", "organisation", "country", "anonymous", "group", "unknown")
-)
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "anonymous", "group", "unknown"))
 _HOWS = frozenset(("name", "pronoun", "title", "description", "continuation"))
 
 
