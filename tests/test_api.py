@@ -78,25 +78,9 @@ def _annotated(name: str) -> list[tuple[str, object]]:
     return found
 
 
-# parse_many lives in _batch.py, whose annotations name types imported only
-# for type checking until that module imports them at run time.
-_HINTS_PENDING = {"parse_many"}
-
-
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                reason="_batch.py imports its annotation types under TYPE_CHECKING",
-                strict=False,
-            ),
-        )
-        if name in _HINTS_PENDING
-        else name
-        for name in newswire.__all__
-        if name != "__version__"
+    [name for name in newswire.__all__ if name != "__version__"],
     ],
 )
 def test_annotations_resolve_at_run_time(name: str) -> None:

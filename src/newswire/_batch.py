@@ -35,6 +35,10 @@ from __future__ import annotations
 import collections
 import contextlib
 import ctypes
+
+# Imported at run time (not only for type checking) so that
+# typing.get_type_hints resolves the public annotations.
+import datetime as dt
 import functools
 import itertools
 import multiprocessing
@@ -47,21 +51,17 @@ import sys
 import threading
 import time
 import warnings
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from newswire._dates import coerce_date
+from newswire._model import Dispatch
 from newswire._pipeline import parse
 from newswire.errors import DispatchError
-
-if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable, Iterable, Iterator
-
-    from newswire._model import Dispatch
 
 __all__ = ["Job", "bom_encoding", "decode_text", "map_ordered", "parse_many", "prepare_items"]
 
