@@ -81,7 +81,6 @@ def _annotated(name: str) -> list[tuple[str, object]]:
 @pytest.mark.parametrize(
     "name",
     [name for name in newswire.__all__ if name != "__version__"],
-    ],
 )
 def test_annotations_resolve_at_run_time(name: str) -> None:
     """
