@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from newswire import parse
-from newswire._evaluate import _chars, _gold_content_spans, read_gold
+from newswire._evaluate import (
+    _chars,
+    _gold_content_spans,
+    best_match,
+    read_gold,
+    statement_chars,
+)
 
 _CONTEXT = 300
 
@@ -38,16 +44,7 @@ def misses(record: dict[str, Any], *, context: bool) -> tuple[int, list[str]]:
     matched: set[int] = set()
     scored, lines = 0, []
     for statement in dispatch.statements:
-        fragments = [(f.start, f.end) for f in statement.content.fragments] or [
-            (statement.content.span.start, statement.content.span.end)
-        ]
-        chars = _chars(text, fragments)
-        best, best_overlap = -1, 0
-        for index, other in enumerate(gold_chars):
-            overlap = len(chars & other)
-            half = chars and other and overlap * 2 >= max(len(chars), len(other))
-            if half and overlap > best_overlap:
-                best, best_overlap = index, overlap
+        best = best_match(statement_chars(text, statement), gold_chars)
         if best < 0 or not counted[best] or best in matched:
             continue
         matched.add(best)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from pathlib import Path
 
-    from newswire._model import Dispatch
+    from newswire._model import Dispatch, Statement
 
 __all__ = ["Counts", "evaluate_records", "format_report", "read_gold"]
 
@@ -347,6 +347,30 @@ def _predicted_statement(statement: Any) -> dict[str, Any]:
     }
 
 
+def statement_chars(text: str, statement: Statement) -> frozenset[int]:
+    """
+    Return the character offsets of a predicted statement's content fragments.
+    """
+    fragments = [(f.start, f.end) for f in statement.content.fragments] or [
+        (statement.content.span.start, statement.content.span.end)
+    ]
+    return _chars(text, fragments)
+
+
+def best_match(chars: frozenset[int], gold_chars: list[frozenset[int]]) -> int:
+    """
+    Return the index of the gold statement that half-overlaps ``chars`` most, or -1.
+    """
+    best, best_overlap = -1, 0
+    for index, other in enumerate(gold_chars):
+        if not chars or not other:
+            continue
+        overlap = len(chars & other)
+        if overlap * 2 >= max(len(chars), len(other)) and overlap > best_overlap:
+            best, best_overlap = index, overlap
+    return best
+
+
 def _score_statements(
     score: _CorpusScore, gold: list[dict[str, Any]], dispatch: Dispatch, sink: _Sink = None
 ) -> None:
@@ -355,17 +379,8 @@ def _score_statements(
     counted = [g.get("cue_class_heuristic", "speech") == "speech" for g in gold]
     matched_gold: set[int] = set()
     for statement in dispatch.statements:
-        fragments = [(f.start, f.end) for f in statement.content.fragments] or [
-            (statement.content.span.start, statement.content.span.end)
-        ]
-        chars = _chars(text, fragments)
-        best, best_overlap = -1, 0
-        for index, other in enumerate(gold_chars):
-            if not chars or not other:
-                continue
-            overlap = len(chars & other)
-            if overlap * 2 >= max(len(chars), len(other)) and overlap > best_overlap:
-                best, best_overlap = index, overlap
+        chars = statement_chars(text, statement)
+        best = best_match(chars, gold_chars)
         if best < 0:
             score.statements.fp += 1
             if sink is not None:

@@ -599,13 +599,8 @@ def accept_dateline(state: State, found: DatelineCandidate, *, first_of_many: bo
         # The first block is a headline's place, unless it reads as the
         # story's opening paragraph: "OTTAWA — The federal government ...".
         return _opens_story(state, found)
-    region = None
-    if found.regions:
-        region = (found.regions[0][0], found.regions[-1][1])
     return (
-        _known(text, found.place, "places.txt")
-        or _known(text, found.place, "regions.txt")
-        or _known(text, region, "regions.txt")
+        _vouched(text, found)
         or found.month is not None
         # The ANPA underscore ("HIALEAH _") separates nothing but a dateline.
         or found.separator.startswith("_")

@@ -600,14 +600,7 @@ class Resolver:
         """
         Yield the person names that start before ``pos``, nearest first.
         """
-        names = self.names
-        last = bisect.bisect_left(self.starts, pos) - 1
-        # Antecedents are near: looking further back would make a dispatch
-        # with many mentions quadratic.
-        for index in range(last, max(-1, last - _LOOKBACK), -1):
-            name = names[index]
-            if not name.organisation:
-                yield name
+        return self._names_before(pos, organisation=False)
 
     def in_headline(self, pos: int) -> bool:
         """
@@ -641,11 +634,16 @@ class Resolver:
         """
         Yield the organisation names that start before ``pos``, nearest first.
         """
+        return self._names_before(pos, organisation=True)
+
+    def _names_before(self, pos: int, *, organisation: bool) -> Iterator[NameMention]:
         names = self.names
         last = bisect.bisect_left(self.starts, pos) - 1
+        # Antecedents are near: looking further back would make a dispatch
+        # with many mentions quadratic.
         for index in range(last, max(-1, last - _LOOKBACK), -1):
             name = names[index]
-            if name.organisation:
+            if name.organisation == organisation:
                 yield name
 
     def recent_people(self) -> Iterator[tuple[int, Resolution]]:
