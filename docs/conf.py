@@ -78,7 +78,8 @@ def _write_cli_help() -> None:
                 (GENERATED / f"cli-{name}.txt").write_text(text, encoding="utf-8")
 
 
-_FRAGMENT = re.compile(r"(?P<issue>[^.]+)\.(?P<kind>breaking|change|fix)\.md")
+# <issue>.<kind>.md, or <issue>.<topic>.<kind>.md when one issue has several.
+_FRAGMENT = re.compile(r"(?P<issue>[0-9]+)(?:\.[a-z0-9-]+)?\.(?P<kind>breaking|change|fix)\.md")
 _HEADINGS = {"breaking": "Breaking changes", "change": "Changes", "fix": "Fixes"}
 
 
@@ -86,10 +87,15 @@ def _write_changelog_fragments() -> None:
     # Unreleased changes live as changelog.d/<issue>.<kind>.md fragments until
     # a release collects them; the changelog page shows them as they stand.
     entries: dict[str, list[str]] = {kind: [] for kind in _HEADINGS}
-    for path in sorted((ROOT / "changelog.d").glob("*.md")):
+    # Numerically by issue, so #2 comes before #12.
+    paths = sorted(
+        (ROOT / "changelog.d").glob("*.md"), key=lambda p: (len(p.name.split(".")[0]), p.name)
+    )
+    for path in paths:
         match = _FRAGMENT.fullmatch(path.name)
         if match is None:
-            continue
+            msg = f"changelog.d/{path.name}: not <issue>[.<topic>].<breaking|change|fix>.md"
+            raise ValueError(msg)
         body = " ".join(path.read_text(encoding="utf-8").split())
         entries[match["kind"]].append(f"- {body} (#{match['issue']})")
     lines: list[str] = []

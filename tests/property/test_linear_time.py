@@ -26,8 +26,9 @@ pytestmark = pytest.mark.property
 
 # Linear work gives 1 and quadratic work about 4. A little above 1 comes from
 # bounded look-back windows that are still filling up (speaker resolution
-# looks back over recent mentions), so the line is drawn well below 4.
-_SLACK = 1.5
+# looks back over recent mentions); one generated dispatch measured 1.506, so
+# the line is drawn at 2, halfway between linear and quadratic.
+_SLACK = 2.0
 
 
 def count_steps(text: str) -> int:
