@@ -12,7 +12,8 @@ and splitting each text into paragraphs with one precompiled regex). Then
 growth: the time for 1x, 2x, 4x, 8x the documents, and for one dispatch made
 1x..8x as long, each against linear (within 10% is "linear"). Then scaling:
 ``--workers 2`` against 1, both through ``parse_many`` and through the CLI
-(which reads, parses and serialises in the workers), alternating 1 and 2
+(which reads, parses and serialises in the workers) and through
+``parse_many(as_dict=True)``, alternating 1 and 2
 workers for ``--runs`` rounds and keeping the best of each, over the corpus
 repeated to ``--workers-mb`` (24 MB by default, so that the pool's start-up,
 about half a second, does not dominate a run of a few seconds). Other jobs on the
@@ -165,8 +166,8 @@ def _parse_all(records: list[dict[str, Any]]) -> None:
         newswire.parse(text, source_id=source_id, reference_date=reference)
 
 
-def _parse_many(records: list[dict[str, Any]], workers: int) -> None:
-    for _ in newswire.parse_many(_items(records), workers=workers):
+def _parse_many(records: list[dict[str, Any]], workers: int, *, as_dict: bool = False) -> None:
+    for _ in newswire.parse_many(_items(records), workers=workers, as_dict=as_dict):
         pass
 
 
@@ -340,6 +341,16 @@ def report_workers(records: list[dict[str, Any]], corpus: Path, size: float, run
             walls[workers].append(wall)
             cpu[workers].append(used)
     report_ratio("parse_many (Dispatch records come back to this process):", size, walls)
+    print(f"  CPU in this process with 2 workers: {min(cpu[2]) / size:.3f} s/MB "
+          f"(1 worker: {min(cpu[1]) / size:.3f} s/MB)")  # fmt: skip
+    walls = {1: [], 2: []}
+    cpu = {1: [], 2: []}
+    for _ in range(runs):
+        for workers in (1, 2):
+            wall, used = _timed(functools.partial(_parse_many, records, workers, as_dict=True))
+            walls[workers].append(wall)
+            cpu[workers].append(used)
+    report_ratio("parse_many(as_dict=True) (the workers make the dicts):", size, walls)
     print(f"  CPU in this process with 2 workers: {min(cpu[2]) / size:.3f} s/MB "
           f"(1 worker: {min(cpu[1]) / size:.3f} s/MB)")  # fmt: skip
     cli: dict[int, list[float]] = {1: [], 2: []}

@@ -229,6 +229,7 @@ class TestParseMany:
             pytest.param({"workers": True}, TypeError, id="bool-workers"),
             pytest.param({"chunksize": 0}, ValueError, id="no-chunk"),
             pytest.param({"reference_date": 5}, TypeError, id="bad-reference"),
+            pytest.param({"as_dict": 1}, TypeError, id="int-as-dict"),
         ],
     )
     def test_bad_arguments(self, kwargs: dict[str, Any], error: type[Exception]) -> None:
@@ -284,6 +285,26 @@ class TestProcesses:
         assert [str(r) if isinstance(r, DispatchError) else r for r in expected] == [
             str(r) if isinstance(r, DispatchError) else r for r in actual
         ]
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_as_dict_gives_the_records_dicts(self, workers: int) -> None:
+        """
+        ``as_dict=True`` yields each record's ``to_dict()``, made in the worker; errors stay errors.
+        """
+        items = [(f"d-{i}", text) for i, text in enumerate(texts(12))]
+        items.insert(3, ("bad", b"bytes"))  # type: ignore[arg-type]
+        records = list(newswire.parse_many(items))
+
+        dicts = list(newswire.parse_many(items, workers=workers, chunksize=2, as_dict=True))
+
+        assert [str(r) if isinstance(r, DispatchError) else r.to_dict() for r in records] == [
+            str(r) if isinstance(r, DispatchError) else r for r in dicts
+        ]
+        assert all(
+            Dispatch.from_dict(d) == r
+            for d, r in zip(dicts, records, strict=True)
+            if not isinstance(d, DispatchError)
+        )
 
     def test_bounded_window(self) -> None:
         """
