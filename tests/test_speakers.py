@@ -66,6 +66,24 @@ ORGANISATION_CASES = [
         ["Coast Guard"],
         id="organisation-phrase",
     ),
+    pytest.param(
+        "BERLIN (dpa) - The German health ministry warned of a new wave.\n\n"
+        "The ministry said hospitals were ready.",
+        ["German health ministry", "German health ministry"],
+        id="nationality-ministry",
+    ),
+    pytest.param(
+        "NAIROBI (Reuters) - Officials at the Kenyan energy ministry expect rain.\n\n"
+        "The ministry said power cuts would end.",
+        ["Kenyan energy ministry"],
+        id="nationality-ministry-before",
+    ),
+    pytest.param(
+        "MADRID (Reuters) - Atletico sacked coach Luis Ortega on Sunday.\n\n"
+        "The club said it would name a successor soon.",
+        [None],
+        id="club-is-no-person",
+    ),
 ]
 
 RESOLUTION_MENTIONS = [
@@ -74,6 +92,10 @@ RESOLUTION_MENTIONS = [
     pytest.param("A source said the road was shut.", (None, "anonymous"), id="anonymous"),
     pytest.param("The FBI said the road was shut.", ("FBI", "organisation"), id="organisation"),
     pytest.param("He said the road was shut.", (None, "unknown"), id="pronoun-unresolved"),
+    pytest.param("The club said the road was shut.", (None, "organisation"), id="club"),
+    pytest.param(
+        "The Chinese company said the road was shut.", (None, "organisation"), id="company"
+    ),
 ]
 
 

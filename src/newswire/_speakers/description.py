@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newswire._lexicons import read_mapping
 from newswire._mentions import document_name, documents
+from newswire._speakers.organisation import organisation_types
 from newswire._speakers.resolver import Mention, Resolution, Resolver, last_person
 from newswire._statements_lexicon import title_word, titles, word_class
 
@@ -130,8 +131,9 @@ def resolve_definite(resolver: Resolver, mention: Mention) -> Resolution | None:
         not words[-1][:1].islower()
         or head.endswith("s")
         or word_class(head) in {"group", "organisation", "anonymous", "channel", "listener"}
+        or head in organisation_types()
     ):
-        return None
+        return None  # "the club" with no club named before is no person
     return last_person(resolver, mention)
 
 
@@ -151,6 +153,6 @@ def resolve_description(resolver: Resolver, mention: Mention) -> Resolution | No
     cls = word_class(head)
     if cls == "group" or (head.endswith("s") and words[0] not in {"the", "a", "an"}):
         return Resolution(None, "group")
-    if cls == "organisation":
-        return Resolution(None, "organisation")
+    if cls == "organisation" or head in organisation_types():
+        return Resolution(None, "organisation")  # "the club", "the ministry"
     return Resolution(None, "anonymous" if words[0] in {"a", "an", "one"} else "unknown")

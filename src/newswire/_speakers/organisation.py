@@ -38,7 +38,18 @@ def resolve_organisation(resolver: Resolver, mention: Mention) -> Resolution | N
     ``the company``, ``the ministry``: the organisation of that type named before.
     """
     words = mention.text.rstrip(",").split()
-    if len(words) < 2 or words[0].casefold() != "the" or not all(w.islower() for w in words[1:]):
+    if len(words) < 2 or words[0].casefold() != "the":
+        return None
+    # "The German health ministry", "the Japanese trade ministry": a
+    # nationality before the noun makes a name of its own, when no ministry
+    # was named before.
+    self_named = (
+        len(words) > 2
+        and words[-1] in _SELF_NAMING
+        and _nationality(words[1])
+        and all(w.islower() for w in words[2:])
+    )
+    if not self_named and not all(w.islower() for w in words[1:]):
         return None  # "the Wells Fargo board" is named by the name rule
     head = words[-1]
     wanted = organisation_types().get(head)
@@ -75,6 +86,8 @@ def resolve_organisation(resolver: Resolver, mention: Mention) -> Resolution | N
                 break
             last = following
         return Resolution(last.group(), "organisation")
+    if best is None and self_named:
+        return Resolution(" ".join(words[1:]), "organisation")
     return None if best is None else Resolution(best, "organisation")
 
 
@@ -101,6 +114,19 @@ def _organisation_run(text: str, start: int, end: int) -> str:
     return text[first:end].removeprefix("The ")
 
 
+# Nouns that a nationality before them turns into a name ("the German
+# health ministry"); "the Chinese company" stays a description.
+_SELF_NAMING = frozenset({"ministry", "department"})
+
+
+def _nationality(word: str) -> bool:
+    # "German", "Japanese", "Kenyan": a capitalised adjective of nationality.
+    return word[:1].isupper() and word[1:].islower() and word.endswith(_DEMONYM_ENDINGS)
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ian", "i", "ch", "ic")
+
+
 def _holds(name: str, wanted: frozenset[str]) -> bool:
     return any(word.casefold().strip(".,") in wanted for word in name.split())
 
@@ -109,7 +135,11 @@ def _holds(name: str, wanted: frozenset[str]) -> bool:
 def _possessive_phrase(head: str) -> regex.Pattern[str]:
     # "China's foreign ministry", "Japan’s ministry": a capitalised owner,
     # up to two lower-case modifiers, the noun.
+    owner = r"\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+)*+(?:'s|’s)"
+    if head in _SELF_NAMING:
+        # "the German health ministry": a nationality, after "the".
+        owner += r"|(?<=(?<![\p{L}\p{N}])[Tt]he[ ])\p{Lu}\p{Ll}++"
     return regex.compile(
-        r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+)*+(?:'s|’s)[ ]"
+        rf"(?<![\p{{L}}\p{{N}}])(?:{owner})[ ]"
         rf"(?:[\p{{Ll}}\-]++[ ]){{0,2}}?{regex.escape(head)}(?![\p{{L}}\p{{N}}])"
     )
