@@ -79,10 +79,10 @@ ORGANISATION_CASES = [
         id="nationality-ministry-before",
     ),
     pytest.param(
-        "MADRID (Reuters) - Atletico sacked coach Luis Ortega on Sunday.\n\n"
-        "The club said it would name a successor soon.",
-        [None],
-        id="club-is-no-person",
+        "MADRID (Reuters) - Atletico sacked coach Luis Ortega on Sunday. Fans of Atletico"
+        " cheered.\n\nThe club said it would name a successor soon.",
+        ["Atletico"],
+        id="club-named-without-mark",
     ),
 ]
 

@@ -123,6 +123,8 @@ def _role(folded: str) -> int:
         return _CUT  # "Negotiators Ann Lee and Bo Li": a role, not a name
     if lowered in _before_name() or word_class(lowered) in {"determiner", "boundary"}:
         return _CUT
+    if lowered.endswith("-based"):
+        return _CUT  # "Toronto-based Shopify Inc": where it is, not its name
     return 0
 
 
@@ -437,6 +439,7 @@ def _names_nobody(folded: str) -> bool:
         or folded in titles()
         or folded in _LEADING
         or folded in _openers()
+        or folded.endswith("-based")
     )
 
 

@@ -8,9 +8,10 @@ import functools
 
 import regex
 
-from newswire._lexicons import read_mapping
-from newswire._mentions import is_organisation_word
-from newswire._speakers.resolver import Mention, Resolution, Resolver, run_start
+from newswire._lexicons import read_mapping, read_set
+from newswire._mentions import countries, is_organisation_word
+from newswire._speakers.resolver import Mention, Resolution, Resolver, opens_clause, run_start
+from newswire._statements_lexicon import given_name_gender, word_class
 
 __all__ = ["organisation_types", "resolve_organisation"]
 
@@ -49,7 +50,7 @@ def resolve_organisation(resolver: Resolver, mention: Mention) -> Resolution | N
         and _nationality(words[1])
         and all(w.islower() for w in words[2:])
     )
-    if not self_named and not all(w.islower() for w in words[1:]):
+    if not self_named and not all(w.islower() or w.endswith("-based") for w in words[1:]):
         return None  # "the Wells Fargo board" is named by the name rule
     head = words[-1]
     wanted = organisation_types().get(head)
@@ -88,7 +89,84 @@ def resolve_organisation(resolver: Resolver, mention: Mention) -> Resolution | N
         return Resolution(last.group(), "organisation")
     if best is None and self_named:
         return Resolution(" ".join(words[1:]), "organisation")
+    possessive = "'s " in mention.text or "’s " in mention.text
+    if best is None and ANY_NAME in wanted and not possessive:
+        # Not "the country's biggest union": someone else's, not one named.
+        best = _unmarked_name(resolver, mention)
     return None if best is None else Resolution(best, "organisation")
+
+
+# In organisation_types.txt: a name with no mark of its type will do
+# ("Netflix ... the streaming giant said").
+ANY_NAME = "*"
+# How many names back an unmarked organisation is looked for.
+_UNMARKED_NAMES = 8
+
+
+def _unmarked_name(resolver: Resolver, mention: Mention) -> str | None:
+    # "Air Canada cancelled 200 flights. The airline said ...": the nearest
+    # name that reads as a name (no common word opening a sentence, no
+    # heading in capitals, no month) and is no person (no title, no known
+    # given name, no part of a person's fuller name, never quoted as a
+    # person) and no place, and that is the subject of its clause ("Apple
+    # sued Samsung. The tech giant said": Apple).
+    text = resolver.original
+    people = {resolution.name for _pos, resolution in resolver.recent_people()}
+    seen = 0
+    for name in resolver.persons_before(mention.start):
+        if mention.start - name.end > _WINDOW or seen == _UNMARKED_NAMES:
+            break
+        seen += 1
+        words = name.words
+        if name.title or resolver.in_headline(name.start) or not _reads_as_name(resolver, words):
+            continue
+        written = " ".join(words)
+        if (
+            (len(words) > 1 and given_name_gender(words[0]))
+            or resolver.gender(words[-1])
+            or written in people
+            or resolver.fullest(words) != written
+            or _is_place(written)
+        ):
+            continue
+        if len(words) == 1 and words not in resolver.inner_names:
+            continue  # "Proceeds rose", "Total": only ever opening a sentence
+        if len(words) > 1 and (words[-1],) in resolver.inner_names:
+            continue  # "Tiger Woods ... Woods": a person's surname, written alone
+        if opens_clause(text, name.start, name.end, resolver.paragraph_starts):
+            return resolver.organisation_name(written)
+    return None
+
+
+def _reads_as_name(resolver: Resolver, words: tuple[str, ...]) -> bool:
+    if len(words) > 1 and all(word.isupper() for word in words):
+        return False  # "FULL TEXT", "OLYMPIC VILLAGE": a heading
+    if _nationality(words[-1]) or words[-1].casefold() in _NAME_SUFFIXES:
+        return False  # "South African", "Swedish"; "T.B. Pickens III"
+    for word in words:
+        folded = word.casefold()
+        if word_class(folded) or folded in _months() or folded in resolver.lower_words:
+            return False  # "There", "Feb", "Investors"
+        if "’" in word or "'" in word or word.endswith("-"):
+            return False  # "I’m", a word broken at a line's end
+    return True
+
+
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    return frozenset(read_mapping("months.txt"))
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    return read_set("places.txt") | read_set("regions.txt") | frozenset(countries())
+
+
+def _is_place(name: str) -> bool:
+    return name.casefold() in _places()
 
 
 def _organisation_run(text: str, start: int, end: int) -> str:
@@ -111,7 +189,11 @@ def _organisation_run(text: str, start: int, end: int) -> str:
             if not (text.startswith(" ", end) and text[end + 1 : end + 2].isupper()):
                 break
             end += 1
-    return text[first:end].removeprefix("The ")
+    run = text[first:end].removeprefix("The ")
+    based = run.find("-based ")
+    if based > 0 and " " not in run[:based]:
+        run = run[based + len("-based ") :]  # "Toronto-based Shopify Inc"
+    return run
 
 
 # Nouns that a nationality before them turns into a name ("the German

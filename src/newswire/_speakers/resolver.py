@@ -56,6 +56,7 @@ _OFFICES = frozenset(
     | {"republican", "democrat", "democratic"}
 )
 _LOOKBACK = 60
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}++(?![\p{L}\p{N}\-])")
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
@@ -314,6 +315,38 @@ class Resolver:
         self._mixed_case: bool | None = None
         self._contents: Ranges | None = None
         self._paragraphs: list[int] | None = None
+        self._lower_words: frozenset[str] | None = None
+        self._inner_names: frozenset[tuple[str, ...]] | None = None
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """
+        Return the words the dispatch writes in lower case (read on first use).
+
+        A capitalised word that is also written so ("There", "Investors")
+        is a common word opening a sentence, not a name.
+        """
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.original))
+        return self._lower_words
+
+    @property
+    def inner_names(self) -> frozenset[tuple[str, ...]]:
+        """
+        Return the names written at least once inside a sentence, not opening it.
+
+        Capitalised there, a word is a name ("shares of Netflix"); opening a
+        sentence it may be any word ("Proceeds", "Total").
+        """
+        if self._inner_names is None:
+            text = self.original
+            inner = set()
+            for name in self.names:
+                before = text[max(0, name.start - 3) : name.start].rstrip(" ")
+                if before and (before[-1].isalnum() or before[-1] in ",;"):
+                    inner.add(name.words)
+            self._inner_names = frozenset(inner)
+        return self._inner_names
 
     @property
     def index(self) -> _NameIndex:
