@@ -827,17 +827,11 @@ def parse_many(
     count = count or os.cpu_count() or 1
     _check_count("chunksize", chunksize)
     default_date = coerce_date(reference_date)
-    if _check_flag("as_dict", as_dict):
-        return map_ordered(
-            _parse_job_dict,
-            prepare_items(items, default_date),
-            label=_label_job,
-            workers=count,
-            chunksize=chunksize,
-            share=True,
-        )
+    job: Callable[[Job | DispatchError], Any] = (
+        _parse_job_dict if _check_flag("as_dict", as_dict) else _parse_job
+    )
     return map_ordered(
-        _parse_job,
+        job,
         prepare_items(items, default_date),
         label=_label_job,
         workers=count,

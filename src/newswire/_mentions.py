@@ -26,6 +26,7 @@ __all__ = [
     "documents",
     "find_names",
     "is_organisation_word",
+    "is_place",
     "name_shape",
     "newspaper_words",
     "organisation_aliases",
@@ -296,6 +297,17 @@ def document_name(modifiers: list[str], noun: str) -> str | None:
 def _places() -> frozenset[str]:
     # The dateline lexicons: cities, US states, provinces and countries.
     return read_set("places.txt") | read_set("regions.txt")
+
+
+def is_place(name: str) -> bool:
+    """
+    Tell whether ``name`` is a place of the dateline lexicons or a country.
+
+    >>> is_place("Ottawa"), is_place("Brazil"), is_place("Air Canada")
+    (True, True, False)
+    """
+    folded = name.casefold()
+    return folded in _places() or folded in countries()
 
 
 @functools.cache

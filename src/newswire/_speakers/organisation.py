@@ -8,8 +8,10 @@ import functools
 
 import regex
 
-from newswire._lexicons import read_mapping, read_set
-from newswire._mentions import countries, is_organisation_word
+from newswire._dates import month_number
+from newswire._lexicons import read_mapping
+from newswire._mentions import is_organisation_word, is_place
+from newswire._model import _NAME_SUFFIXES
 from newswire._speakers.resolver import Mention, Resolution, Resolver, opens_clause, run_start
 from newswire._statements_lexicon import given_name_gender, word_class
 
@@ -126,7 +128,7 @@ def _unmarked_name(resolver: Resolver, mention: Mention) -> str | None:
             or resolver.gender(words[-1])
             or written in people
             or resolver.fullest(words) != written
-            or _is_place(written)
+            or is_place(written)
         ):
             continue
         if len(words) == 1 and words not in resolver.inner_names:
@@ -145,28 +147,11 @@ def _reads_as_name(resolver: Resolver, words: tuple[str, ...]) -> bool:
         return False  # "South African", "Swedish"; "T.B. Pickens III"
     for word in words:
         folded = word.casefold()
-        if word_class(folded) or folded in _months() or folded in resolver.lower_words:
+        if word_class(folded) or month_number(folded) is not None or folded in resolver.lower_words:
             return False  # "There", "Feb", "Investors"
         if "’" in word or "'" in word or word.endswith("-"):
             return False  # "I’m", a word broken at a line's end
     return True
-
-
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-@functools.cache
-def _months() -> frozenset[str]:
-    return frozenset(read_mapping("months.txt"))
-
-
-@functools.cache
-def _places() -> frozenset[str]:
-    return read_set("places.txt") | read_set("regions.txt") | frozenset(countries())
-
-
-def _is_place(name: str) -> bool:
-    return name.casefold() in _places()
 
 
 def _organisation_run(text: str, start: int, end: int) -> str:
@@ -189,11 +174,7 @@ def _organisation_run(text: str, start: int, end: int) -> str:
             if not (text.startswith(" ", end) and text[end + 1 : end + 2].isupper()):
                 break
             end += 1
-    run = text[first:end].removeprefix("The ")
-    based = run.find("-based ")
-    if based > 0 and " " not in run[:based]:
-        run = run[based + len("-based ") :]  # "Toronto-based Shopify Inc"
-    return run
+    return text[first:end].removeprefix("The ")
 
 
 # Nouns that a nationality before them turns into a name ("the German

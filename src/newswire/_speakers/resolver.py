@@ -127,6 +127,8 @@ def run_start(text: str, start: int) -> int:
         word = text[begin : start - 1]
         if not word[:1].isupper() or not (word[-1].isalnum() or word[-1] == "."):
             break  # "An Ambitious, Divisive Legacy": a comma ends the run
+        if word.endswith("-based"):
+            break  # "Toronto-based Shopify Inc": where it is, not its name
         start = begin
     return start
 
