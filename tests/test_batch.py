@@ -8,6 +8,9 @@ import datetime as dt
 import itertools
 import os
 import pickle
+import threading
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -18,7 +21,6 @@ from newswire import _batch as batch
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 XINHUA = (
     "China, Kenya sign energy pact\n\n"
@@ -251,6 +253,22 @@ def _always_die(task: str) -> str:
     os._exit(4)
 
 
+def _half_a_result(task: str) -> str:
+    # What a worker killed in the middle of sending a big result leaves: the
+    # header of a message and a few of its bytes in the result pipe. Then it
+    # says so in the file named ``task`` and waits to be killed.
+    import gc
+    import multiprocessing.queues
+    import struct
+
+    [queue] = [o for o in gc.get_objects() if isinstance(o, multiprocessing.queues.SimpleQueue)]
+    writer = queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1_000_000) + b"partial")
+    Path(task).touch()
+    time.sleep(600)
+    return task
+
+
 def _upper(task: object) -> str:
     return str(task).upper()
 
@@ -272,6 +290,29 @@ class KillsOnUnpickle:
 
 
 class TestProcesses:
+    def test_killed_mid_result_does_not_hang_the_close(self, tmp_path: Path) -> None:
+        """
+        Stopping a pool whose worker was cut off mid-result ends (it once waited for ever).
+        """
+        written = tmp_path / "half-written"
+        pool: batch._Pool[str, str] = batch._Pool(1, _half_a_result, _label)
+        future = pool.submit([str(written)])
+        deadline = time.monotonic() + 60
+        while not written.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert written.exists()
+
+        def stop() -> None:
+            pool.kill()
+            pool.close(wait=True)
+
+        closing = threading.Thread(target=stop, daemon=True)
+        closing.start()
+        closing.join(60)
+
+        assert not closing.is_alive()
+        assert future.done()
+
     def test_workers_give_what_one_process_gives(self) -> None:
         """
         Two worker processes yield the same results, in the same order.

@@ -73,6 +73,8 @@ T = TypeVar("T")
 # results of the oldest chunk are consumed, few enough to bound memory.
 _WINDOW_PER_WORKER = 4
 _DEFAULT_CHUNKSIZE = 16
+# How long a killed worker may take to end before the pool is shut down.
+_KILL_WAIT = 5.0
 # prctl(2) option: the signal the kernel sends a process when its parent dies.
 _PR_SET_PDEATHSIG = 1
 
@@ -432,10 +434,25 @@ class _Pool(Generic[T, R]):
         self.executor = self._start()
 
     def kill(self) -> None:
+        # A worker killed while it writes a result leaves half a message in
+        # the result pipe, and the manager thread then waits for the rest for
+        # ever (and so does shutdown(wait=True), and interpreter exit). Once
+        # the killed workers are gone, closing this process's own copy of the
+        # pipe's write end leaves no writer: the manager reads an end of file,
+        # takes the pool as broken and ends. (_processes and _result_queue are
+        # private; nothing else holds the write end.)
         processes: dict[int, Any] = getattr(self.executor, "_processes", None) or {}
         for process in list(processes.values()):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 process.kill()
+        for process in list(processes.values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+                process.join(_KILL_WAIT)
+        queue = getattr(self.executor, "_result_queue", None)
+        writer = getattr(queue, "_writer", None)
+        if processes and writer is not None:
+            with contextlib.suppress(OSError):
+                writer.close()
 
     def close(self, *, wait: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=True)
