@@ -86,7 +86,7 @@ _LAYOUT_KEPT: list[tuple[str, str, str, float]] = [
 # variant's name, as layouts.py writes it. "rate" rows are ceilings.
 _LAYOUT_TABLE: dict[str, list[tuple[str, str, str, float]]] = {
     "nohead": [
-        ("polnear", "headline_invented", "rate", 0.151),
+        ("polnear", "headline_invented", "rate", 0.115),  # 0.106 measured (issue 12 asks 0.02)
         ("polnear", "dateline", "f1", 0.995),
         ("reuters21578", "headline_invented", "rate", 0.015),
         ("reuters21578", "dateline", "f1", 0.994),

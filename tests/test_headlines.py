@@ -45,6 +45,60 @@ HEADLINES = [
         id="hard-wrapped",
     ),
     pytest.param("MANAGUA, 3 JAN 90 (PL) -- [TEXT] THE ARMY SAID.", None, id="muc-none"),
+    # Body-only copy: a first paragraph of one sentence is no headline (issue 12).
+    pytest.param(
+        "Gina Ortiz won the Ohio primary on Tuesday.\n\nShe led from the start.",
+        None,
+        id="lead-dated-by-a-day",
+    ),
+    pytest.param(
+        "The mayor lost the vote late Monday.\n\nCouncil members said little.",
+        None,
+        id="lead-late-monday",
+    ),
+    pytest.param(
+        "It's budget week.\n\nLawmakers return to Ottawa with a deficit to explain.",
+        None,
+        id="lead-apostrophe-is-no-quote",
+    ),
+    pytest.param(
+        'Hugh Hill, a doctor, said: "We are seeing more cases."\n\nThe clinic opened in May.',
+        None,
+        id="lead-said-before-colon",
+    ),
+    pytest.param(
+        "Councillors have not yet voted on the levy, but the mayor is already campaigning.\n\n"
+        "A vote is due in June.",
+        None,
+        id="lead-second-clause",
+    ),
+    pytest.param(
+        "Turnout rose in every ward, according to the city clerk.\n\nThe clerk counted twice.",
+        None,
+        id="lead-according-to",
+    ),
+    pytest.param("TOP STORIES.\n\nThe council met.", None, id="section-label"),
+    # ... while headlines written like sentences stay headlines.
+    pytest.param(
+        "Sanders campaign buys ad time for 4 Super Tuesday states.\n\nThe ads run Friday.",
+        "Sanders campaign buys ad time for 4 Super Tuesday states.",
+        id="super-tuesday",
+    ),
+    pytest.param(
+        "Monday's Morning Email: Markets Brace For Rate Call.\n\nGood morning.",
+        "Monday's Morning Email: Markets Brace For Rate Call.",
+        id="possessive-day",
+    ),
+    pytest.param(
+        "Lee: 'We will win the seat.'\n\nLee spoke in Busan.",
+        "Lee: 'We will win the seat.'",
+        id="kicker-quote",
+    ),
+    pytest.param(
+        "TEXTILE TALKS STALL OVER U.S.\n\nGENEVA, March 3 - Talks stalled.",
+        "TEXTILE TALKS STALL OVER U.S.",
+        id="caps-abbreviation-end",
+    ),
 ]
 
 

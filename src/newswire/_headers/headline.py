@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from newswire._headers.advisory import read_advisory_prefix, record_advisories
 from newswire._lexicons import read_mapping, read_set
 from newswire._model import Headline
@@ -50,6 +52,16 @@ _MIN_LEAD_WORDS = 9
 # A line at least this long that breaks with no punctuation was hard-wrapped.
 _MIN_WRAPPED_LINE = 50
 _QUOTES = "\"'\u2018\u2019\u201c\u201d"
+_OPENING = "\"'\u2018\u201c"
+_CLOSING = "\"'\u2019\u201d"
+# "on Tuesday", "late Monday": a day so named dates a story's sentence.
+_DAY_OPENERS = frozenset({"on", "late", "early", "last", "since", "until", "by"})
+# A sentence-case line this long whose clause runs on after a comma ("...,
+# but Trump is already losing.", "..., well ahead of their rivals.") is story text.
+_MIN_CLAUSE_WORDS = 12
+_RUNS_ON = regex.compile(r", (?:but|at least|well|when|while|which|whose)\b")
+# An all-capitals line this short that ends with a full stop is a section label.
+_MAX_LABEL_WORDS = 2
 # A line ending so runs on into the next block: a lead-in, not a headline.
 _RUN_ON = ":,"
 
@@ -117,6 +129,8 @@ def looks_like_headline(text: str, start: int, end: int) -> bool:
         stripped = text[end - 2]
     if stripped not in ".!?":
         return True
+    if len(words) <= _MAX_LABEL_WORDS and text[start:end].isupper() and "." not in words[-1][:-1]:
+        return False  # "TOP STORIES.", "FULL TEXT.": a section label, not "... TO U.S."
     if len(words) <= _MAX_TITLE_WORDS and title_case(words):
         return True
     if len(words) > _MAX_SENTENCE_WORDS:
@@ -130,11 +144,13 @@ def looks_like_headline(text: str, start: int, end: int) -> bool:
         # a sentence of story text opens so, a headline seldom does.
         return False
     # A quoted or kicker headline ("Trump: 'We will win.'") may speak in the
-    # first person; other prose words mark story text.
-    if not any(char in text[start:end] for char in _QUOTES + ":") and any(
-        word.strip(",.;?!").lower() in _ROLES["prose"] for word in words
-    ):
+    # first person: prose words count only outside quotes and before a colon.
+    if any(word.strip(",.;:?!").lower() in _ROLES["prose"] for word in _story_words(words)):
         return False
+    if len(words) >= _MIN_CLAUSE_WORDS and _RUNS_ON.search(" ".join(_story_words(words))):
+        return False  # "..., but Trump is already losing.": a sentence's second clause
+    if _dated(words):
+        return False  # "Ted Cruz won Wisconsin on Tuesday.": a story's sentence
     if len(words) > _MAX_TWO_SENTENCE_WORDS:
         # Two sentences in a longer line are story text.
         abbreviations = read_set("abbreviations.txt")
@@ -146,6 +162,35 @@ def looks_like_headline(text: str, start: int, end: int) -> bool:
             ):
                 return False
     return True
+
+
+def _story_words(words: list[str]) -> list[str]:
+    # The words outside quotation marks and before a kicker's colon; an
+    # apostrophe inside a word ("It's", "Clinton's") opens no quotation.
+    outside: list[str] = []
+    inside = False
+    for word in words:
+        if not inside and word[:1] in _OPENING:
+            inside = True
+        if not inside:
+            outside.append(word)
+            if word.endswith(":"):
+                break
+        elif len(word) > 1 and word.rstrip(",.;:?!")[-1:] in _CLOSING:
+            inside = False
+    return outside
+
+
+def _dated(words: list[str]) -> bool:
+    # A day named as a story's sentence dates its news: "on Tuesday",
+    # "... a rough day Monday." (not "Super Tuesday", "Monday's").
+    for index, word in enumerate(words):
+        if word.rstrip(",.;?!").casefold() not in _ROLES["day"]:
+            continue  # "Monday's" is no day named so
+        before = words[index - 1].casefold() if index else ""
+        if before in _DAY_OPENERS or (word.endswith(".") and index == len(words) - 1):
+            return True
+    return False
 
 
 def _line_end(text: str, start: int, end: int) -> int:
