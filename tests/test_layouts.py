@@ -138,6 +138,14 @@ ONE_LINE = [
         None,
         id="sentence-case-headline-not-recoverable",
     ),
+    pytest.param(
+        " date 2024-03-04 Kenya, China sign solar deal Xinhua) 09:30, March 4, 2024 "
+        "NAIROBI, March 4 (Xinhua) -- Kenya and China signed a solar power deal on Monday.",
+        "Kenya, China sign solar deal",
+        "NAIROBI, March 4 (Xinhua) --",
+        None,
+        id="corpus-header-and-source-credit-on-one-line",
+    ),
 ]
 
 ADVISORIES = [
@@ -259,6 +267,48 @@ class TestOneLine:
         for record in (dispatch.headline, dispatch.dateline, dispatch.byline):
             assert record is not None
             assert record.text == text[record.span.start : record.span.end]
+
+
+class TestCorpusHeader:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param(
+                "URGENT\n\n date 2024-03-04 Kenya, China sign solar deal\n\n"
+                "NAIROBI, March 4 (Xinhua) -- Kenya and China signed a deal.",
+                id="slug-above",
+            ),
+            pytest.param(
+                " date 2024-03-04 Kenya, China sign solar deal\n\n"
+                "NAIROBI, March 4 (Xinhua) -- Kenya and China signed a deal.",
+                id="plain",
+            ),
+        ],
+    )
+    def test_header_line_under_a_slug(self, text: str) -> None:
+        """
+        The corpus header's date and headline are read under an advisory slug too.
+        """
+        dispatch = newswire.parse(text)
+
+        assert "Kenya, China sign solar deal" == _headline(dispatch)
+        assert "2024-03-04" == str(dispatch.reference_date)
+        header = [line for line in dispatch.source_lines if line.kind == "header"]
+        assert ["date 2024-03-04"] == [line.text for line in header]
+
+    def test_source_credit_split_off_the_headline(self) -> None:
+        """
+        On one line, a source credit between headline and dateline is a source line, span exact.
+        """
+        text = ONE_LINE[-1].values[0]
+        assert isinstance(text, str)
+
+        dispatch = newswire.parse(text)
+
+        [credit] = [line for line in dispatch.source_lines if line.kind == "source"]
+        assert ("Xinhua) 09:30, March 4, 2024", "Xinhua") == (credit.text, credit.agency)
+        assert credit.text == text[credit.span.start : credit.span.end]
+        assert dispatch.paragraphs[0].text.startswith("NAIROBI, March 4 (Xinhua) -- Kenya")
 
 
 class TestFlatBody:

@@ -62,6 +62,7 @@ from newswire._headers.source_line import (
     recognize_header_line,
     recognize_section_head,
     recognize_source_line,
+    split_source_credit,
 )
 from newswire._headers.trailer import recognize_trailer
 from newswire._model import Headline
@@ -184,8 +185,17 @@ def recognize_headers(state: State) -> None:
     trailer_start = recognize_trailer(state)
     limit = min(trailer_start, _MAX_HEADER_BLOCKS)
     index = 0
-    while index < limit and _claim(state, blocks[index], index, LEAD_RULES) is not None:
-        index += 1
+    while index < limit:
+        claimed = _claim(state, blocks[index], index, LEAD_RULES)
+        if claimed is None:
+            break
+        rest = _trimmed(state, claimed[1], blocks[index].end)
+        if claimed[0] != "header_line" or rest is None:
+            index += 1
+        else:
+            # The corpus header opened a block that runs on (copy on one
+            # line): the rest is read again as the block it opens.
+            blocks[index] = rest
     lead = index
     if (
         lead < limit
@@ -344,6 +354,7 @@ def _open_inner(state: State, block: Block) -> Block | None:
         state.body.append(Block(*lead))
     if headline is not None:
         h_start, h_end = headline
+        h_end = split_source_credit(state, h_start, h_end)
         state.headline = Headline(
             text=state.original(h_start, h_end), span=state.span(h_start, h_end)
         )

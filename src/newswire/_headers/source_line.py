@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from newswire._blocks import Block
 from newswire._dates import parse_timestamp
-from newswire._headers.agency import canonical_agency
+from newswire._headers.agency import canonical_agency, exact_agency
+from newswire._headers.headline import looks_like_headline
 from newswire._model import Headline, SourceLine
 from newswire._patterns import ADVISORY_LINE, HEADER_LINE, SECTION_HEAD, SOURCE_LINE, TIMESTAMP_LINE
 
 if TYPE_CHECKING:
-    from newswire._blocks import Block
     from newswire._state import State
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "recognize_header_line",
     "recognize_section_head",
     "recognize_source_line",
+    "split_source_credit",
 ]
 
 
@@ -43,7 +45,10 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     """
     Read the corpus header ``date YYYY-MM-DD <headline>`` at the top.
     """
-    if index != 0 or not state.text.startswith("date", block.start):
+    # It opens the dispatch, or follows only what the lead rules claimed (an
+    # "URGENT" slug above it): the header loop tries no later block.
+    del index
+    if state.headline is not None or not state.text.startswith("date", block.start):
         return None
     match = HEADER_LINE.match(state.text, block.start, block.end)
     if match is None or "\n" in match.group():
@@ -67,6 +72,12 @@ def recognize_header_line(state: State, block: Block, index: int) -> int | None:
     h_start, h_end = match.span("headline")
     while h_end > h_start and state.text[h_end - 1].isspace():
         h_end -= 1
+    if h_end >= block.end and not looks_like_headline(state.text, h_start, h_end):
+        # Copy that lost its line breaks: the story runs on after the
+        # headline. Only the date is claimed; the header loop reads the rest
+        # of the line again, as the block it opens (a headline run into the
+        # dateline, see inline.py).
+        return end
     if h_end > h_start:
         state.headline = Headline(
             text=state.original(h_start, h_end), span=state.span(h_start, h_end)
@@ -147,3 +158,37 @@ def recognize_advisory(state: State, block: Block, index: int) -> int | None:
     ):
         return None
     return _plain_line(state, block, "advisory")
+
+
+def split_source_credit(state: State, start: int, end: int) -> int:
+    """
+    Split a source credit off the end of a headline run into the story.
+
+    In copy that lost its line breaks, a source line may stand between the
+    headline and the dateline ("Xi, Putin exchange greetings Xinhua) 18:00,
+    December 31, 2021 BEIJING, ..."). The credit is recorded as a source
+    line; the return value is where the headline ends (``end`` when there is
+    no credit). A credit counts only when it names a known agency.
+    """
+    text = state.text
+    pos = start
+    while True:
+        pos = text.find(" ", pos, end)
+        if pos < 0:
+            return end
+        pos += 1
+        if text.find(")", pos, end) < 0:
+            return end
+        match = SOURCE_LINE.match(text, pos, end)
+        if match is None:
+            continue
+        agency = exact_agency(match.group("agency"))
+        if agency is None:
+            continue  # "New Year greetings Xinhua)": the agency is the last word alone
+        when = parse_timestamp(match.group("when"))
+        _set_reference(state, when)
+        _plain_line(state, Block(pos, end), "source", when, agency)
+        head_end = pos
+        while head_end > start and text[head_end - 1] in " \t(":
+            head_end -= 1
+        return head_end
