@@ -184,19 +184,7 @@ def recognize_headers(state: State) -> None:
     blocks = state.blocks
     trailer_start = recognize_trailer(state)
     limit = min(trailer_start, _MAX_HEADER_BLOCKS)
-    index = 0
-    while index < limit:
-        claimed = _claim(state, blocks[index], index, LEAD_RULES)
-        if claimed is None:
-            break
-        rest = _trimmed(state, claimed[1], blocks[index].end)
-        if claimed[0] != "header_line" or rest is None:
-            index += 1
-        else:
-            # The corpus header opened a block that runs on (copy on one
-            # line): the rest is read again as the block it opens.
-            blocks[index] = rest
-    lead = index
+    index = lead = _claim_lead(state, limit)
     if (
         lead < limit
         and lead == len(blocks) - 1
@@ -242,6 +230,26 @@ def recognize_headers(state: State) -> None:
         index += 1
     body.extend(blocks[index:trailer_start])
     state.body = body
+
+
+def _claim_lead(state: State, limit: int) -> int:
+    # The lead records (corpus header, source lines, advisories, section
+    # heads) from the first block on; returns the index of the first block
+    # they leave.
+    blocks = state.blocks
+    index = 0
+    while index < limit:
+        claimed = _claim(state, blocks[index], index, LEAD_RULES)
+        if claimed is None:
+            break
+        rest = _trimmed(state, claimed[1], blocks[index].end)
+        if claimed[0] != "header_line" or rest is None:
+            index += 1
+        else:
+            # The corpus header opened a block that runs on (copy on one
+            # line): the rest is read again as the block it opens.
+            blocks[index] = rest
+    return index
 
 
 def _one_block(state: State, block: Block, after: list[Block]) -> bool:
