@@ -134,6 +134,33 @@ REPORTED_CASES = [
         [("indirect", "said on Monday", "Lee", ["that the plant will close"])],
         id="that-after-place-with-comma",
     ),
+    # A quantifier standing for people is the subject (issue 15).
+    pytest.param(
+        '"The shares are cheap," one dealer said. Another said the rally would fade.',
+        [
+            ("direct", "said", "one dealer", ["The shares are cheap,"]),
+            ("indirect", "said", "Another", ["the rally would fade"]),
+        ],
+        id="another-said",
+    ),
+    pytest.param(
+        "Most dealers expected a cut, but some said the bank would wait.",
+        [("indirect", "said", "some", ["the bank would wait"])],
+        id="but-some-said",
+    ),
+    pytest.param(
+        "Two in three said fares were too high and one in four said service had improved.",
+        [
+            ("indirect", "said", "Two in three", ["fares were too high"]),
+            ("indirect", "said", "one in four", ["service had improved"]),
+        ],
+        id="two-in-three-and-one-in-four",
+    ),
+    pytest.param(
+        "All but two said the levy should be dropped.",
+        [("indirect", "said", "All but two", ["the levy should be dropped"])],
+        id="all-but-two",
+    ),
 ]
 
 DIRECT_CASES = [
@@ -267,6 +294,8 @@ NOTSTATEMENTS_CASES = [
     pytest.param('Burton thinks that cats are "cuties".', id="scare-quotes"),
     pytest.param("It is believed the ship sank.", id="cognition"),
     pytest.param("His comments drew anger.", id="noun-comments"),
+    pytest.param("He bought one said to be the best in town.", id="one-said-to-be"),
+    pytest.param("The one said to be the favourite won the race.", id="the-one-said-to-be"),
 ]
 
 

@@ -14,10 +14,12 @@ from newswire._attribution.phrases import (
 )
 from newswire._attribution.tokens import (
     _CONTENT_PREPOSITIONS,
+    _STANDALONE,
     CueHit,
     Sentence,
     _is_base_or_s,
     _is_ing,
+    _standalone,
     _word_class,
 )
 
@@ -132,6 +134,12 @@ def _clause_comma(sentence: Sentence, cue: int) -> int:
     # three capitalised words.
     lowers = sentence.lowers
     look = cue - 1
+    if look > 0 and lowers[look] in _STANDALONE:
+        quantified = _standalone(lowers, look, 0)
+        if quantified is not None and quantified[0] > 1:
+            # "..., and one in four said ...": the reporter's next clause.
+            before = quantified[0] - 1
+            return before if lowers[before] in {",", "and", "but"} else -1
     if (
         look > 0
         and _word_class(lowers[look], "") == "pronoun"

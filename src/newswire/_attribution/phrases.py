@@ -9,9 +9,11 @@ from newswire._attribution.tokens import (
     _NEGATIONS,
     _PREPOSITIONS,
     _SAY,
+    _STANDALONE,
     CueHit,
     Draft,
     Sentence,
+    _standalone,
     _word_class,
 )
 
@@ -74,6 +76,8 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
         return (pos, pos + 1)
     if head == "%" and pos > floor and lowers[pos - 1][0].isdigit():
         return (pos - 1, pos + 1)  # "42% say"
+    if cls == "determiner" and head in _STANDALONE and lowers[cue] in _SAY:
+        return _standalone(lowers, pos, floor)
     if cls in {"boundary", "determiner"} or head in _PREPOSITIONS:
         return None
     end = pos + 1

@@ -378,6 +378,30 @@ def noun_cue(sentence: Sentence, index: int, form: CueForm) -> bool:
     return prev in _POSSESSIVE_WORDS or prev.endswith(("'s", "’s"))
 
 
+# Quantifiers that stand for people as a clause's subject: "Another said
+# ...", "Many say ...", "Two in three said ...", "All but two said ...".
+_STANDALONE = frozenset(
+    {"another", "many", "some", "most", "several", "few", "one", "each"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+
+
+def _standalone(lowers: list[str], pos: int, floor: int) -> tuple[int, int] | None:
+    # The quantifier at `pos` alone as the subject, where a clause starts:
+    # the sentence's start, a comma, "and" or "but" before it.
+    start = pos
+    if (
+        pos - 2 >= floor
+        and lowers[pos - 1] in {"in", "but", "of"}
+        and _word_class(lowers[pos - 2], "") in {"determiner", "adverb"}
+    ):
+        start = pos - 2  # "two in three", "all but two", "nine of ten"
+    before = start - 1
+    if before < floor or lowers[before] in {",", ";", "and", "but", "\u2014"}:
+        return (start, pos + 1)
+    return None
+
+
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     lowers = sentence.lowers
     prev = lowers[index - 1] if index else ""
@@ -387,6 +411,13 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         return True
     if form.lemma in _NOUNS_ONLY:
         return False  # "the statement", "an announcement": a noun with no speaker
+    if (
+        index
+        and prev in _STANDALONE
+        and form.words[0] in _SAY
+        and _standalone(lowers, index - 1, 0) is not None
+    ):
+        return True  # "Another said ...", "Two in three say ..."
     if prev in {"all", "the", "a", "an", "to", "so"}:
         return False
     if prev == "by" and not (_is_ing(form.words[0]) and not sentence.capital(index)):
