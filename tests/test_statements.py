@@ -161,6 +161,19 @@ REPORTED_CASES = [
         [("indirect", "said", "All but two", ["the levy should be dropped"])],
         id="all-but-two",
     ),
+    pytest.param(
+        "Ana Lee, who has said she will not run, said on Monday that the race was open.",
+        [
+            ("indirect", "said", "who", ["she will not run"]),
+            ("indirect", "said on Monday", "Ana Lee", ["that the race was open"]),
+        ],
+        id="relative-clause-with-its-own-cue",
+    ),
+    pytest.param(
+        '"We need him home," his wife, Elena Ruiz, wrote.',
+        [("direct", "wrote", "Elena Ruiz", ["We need him home,"])],
+        id="description-and-name-after-quote",
+    ),
 ]
 
 DIRECT_CASES = [

@@ -35,6 +35,7 @@ from newswire._attribution.tokens import (
     _APPOSITIVE_MARKS,
     _CONTENT_PREPOSITIONS,
     _DAYS,
+    _MAX_NP,
     _NOMINATIVES,
     _POSSESSIVES,
     _QUESTION_WORDS,
@@ -545,6 +546,28 @@ def _name_between_commas(sentence: Sentence, comma: int, floor: int) -> tuple[in
     return (start + 1, comma)
 
 
+def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
+    # The floor for an appositive subject's search: below the latest
+    # statement when its speaker is "who" or "which" after a comma, so that
+    # "Ann Lee, who has said she will run, said ..." finds "Ann Lee" again.
+    last = done.last_speaker
+    if last is None or last.speaker is None or last.clause[1] != done.floor:
+        return done.floor
+    # Drafts hold character offsets; the sentence's tokens start at starts.
+    relative = bisect.bisect_left(sentence.starts, last.speaker[0])
+    lowers = sentence.lowers
+    if (
+        not 2 <= relative < len(lowers)
+        or sentence.starts[relative] != last.speaker[0]
+        or lowers[relative] not in {"who", "which"}
+        or lowers[relative - 1] != ","
+    ):
+        return done.floor
+    if cue < 1 or lowers[cue - 1] != ",":
+        return done.floor
+    return max(0, relative - 1 - _MAX_NP)
+
+
 def attribute_appositive(
     sentence: Sentence, hits: list[CueHit], index: int, done: Context
 ) -> Draft | None:
@@ -556,8 +579,9 @@ def attribute_appositive(
     if hit.start < 3 or lowers[hit.start - 1] not in _APPOSITIVE_MARKS:
         return None
     # Cues inside the appositive ("Lee, who has told aides ..., said") do
-    # not bound the search; statements already made do.
-    floor = done.floor
+    # not bound the search; statements already made do, except one made
+    # by the appositive's own relative pronoun ("Lee, who has said ..., said").
+    floor = _relative_floor(sentence, done, hit.start)
     speaker = None
     for comma in range(max(floor, hit.start - 40), hit.start - 1):
         if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
@@ -578,13 +602,19 @@ def attribute_appositive(
         ):
             speaker = candidate
             break
+    left = None if speaker is None else speaker[0]
     if speaker is None:
         speaker = _name_between_commas(sentence, hit.start - 1, floor)
-    if speaker is None:
-        return None
+        if speaker is None:
+            return None
+        # '"...," his wife, Ana Lee, wrote': the description before the name
+        # belongs to the attribution, not to the content.
+        described = _subject(sentence, speaker[0] - 1, floor)
+        left = speaker[0] if described is None else described[0]
+    assert left is not None
     after = max(hit.end, hit.extended)
-    if _quote_before(sentence, speaker[0]) >= 0 or _at_end(sentence, after):
-        return _trailing(sentence, hits, index, speaker, speaker[0], rule="appositive", done=done)
+    if _quote_before(sentence, left) >= 0 or _at_end(sentence, after):
+        return _trailing(sentence, hits, index, speaker, left, rule="appositive", done=done)
     fragments, quotes = _forward_content(sentence, hits, index)
     return _draft("appositive", fragments, sentence, hit, speaker, quotes=quotes)
 
