@@ -794,3 +794,38 @@ class TestStatementsBy:
         dispatch = parse(self.TEXT)
 
         assert () == dispatch.statements_by("Mike")
+
+
+CLOSE_TO_CASES = [
+    pytest.param(
+        "Lee weighs bid\n\nWASHINGTON (AP) — Senator Ann Lee toured Ohio on Monday.\n\n"
+        "People close to Lee say she will announce a run in May.",
+        ("People close to Lee", "group", None),
+        id="people-close-to-a-name",
+    ),
+    pytest.param(
+        "Chief to go\n\nLONDON (Reuters) - Sources close to the board said the chief "
+        "executive would resign.",
+        ("Sources close to the board", "anonymous", None),
+        id="sources-close-to-the-board",
+    ),
+    pytest.param(
+        "Mayor weighs run\n\nTORONTO — Bo Li met donors on Friday.\n\n"
+        "Those close to him say that he will decide soon.",
+        ("Those close to him", "unknown", None),
+        id="those-close-to-him",
+    ),
+]
+
+
+class TestCloseTo:
+    @pytest.mark.parametrize(("text", "expected"), CLOSE_TO_CASES)
+    def test_speaker_is_who_is_close(self, text: str, expected: tuple[str, str, None]) -> None:
+        """
+        ``X close to Y`` speaks for X: never resolved to Y.
+        """
+        [statement] = parse(text).statements
+        speaker = statement.speaker
+
+        assert speaker is not None
+        assert expected == (speaker.text, speaker.kind, speaker.name)

@@ -73,7 +73,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     ):
         # "voters who say", "many of whom said": the relative pronoun is the
         # subject, with or without a comma before it.
-        return (pos, pos + 1)
+        return (_close_to(sentence, pos, floor), pos + 1)
     if head == "%" and pos > floor and lowers[pos - 1][0].isdigit():
         return (pos - 1, pos + 1)  # "42% say"
     if cls == "determiner" and head in _STANDALONE and lowers[cue] in _SAY:
@@ -138,7 +138,21 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
         start += 1
     if start >= end:
         return None
-    return (start, end)
+    return (_close_to(sentence, start, floor), end)
+
+
+def _close_to(sentence: Sentence, start: int, floor: int) -> int:
+    # "sources close to the board", "those close to him": the subject is
+    # the people close to them, not the board. Returns where it starts.
+    lowers = sentence.lowers
+    holder = start - 3
+    if holder < floor or lowers[start - 1] != "to" or lowers[start - 2] != "close":
+        return start
+    if not sentence.word(holder) or _word_class(lowers[holder], "") in {"boundary", "pronoun"}:
+        return start
+    if holder > floor and _word_class(lowers[holder - 1], "") == "determiner":
+        holder -= 1  # "a source close to ..."
+    return holder
 
 
 def _object(sentence: Sentence, pos: int) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ Speaker resolution.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -61,7 +62,17 @@ MENTION_RULES: tuple[tuple[str, Callable[[Resolver, Mention], Resolution | None]
 )
 
 
+# "sources close to the deal", perhaps broken over lines.
+_CLOSE_TO = re.compile(r"\sclose\sto\s")
+
+
 def _resolve(resolver: Resolver, mention: Mention) -> Resolution:
+    found = _CLOSE_TO.search(mention.text)
+    if found is not None and found.start() > 0:
+        close = found.start()
+        # "People close to Clinton", "sources close to the board": the
+        # speakers are the people so placed, not whom they are close to.
+        mention = Mention(mention.start, mention.start + close, mention.text[:close])
     for _name, rule in MENTION_RULES:
         resolution = rule(resolver, mention)
         if resolution is not None:
