@@ -139,6 +139,13 @@ ONE_LINE = [
         id="sentence-case-headline-not-recoverable",
     ),
     pytest.param(
+        "The Port Authority chief, Ana B. Ruiz, said the terminal would reopen on Friday.",
+        None,
+        None,
+        None,
+        id="initial-ends-no-title-case-headline",
+    ),
+    pytest.param(
         " date 2024-03-04 Kenya, China sign solar deal Xinhua) 09:30, March 4, 2024 "
         "NAIROBI, March 4 (Xinhua) -- Kenya and China signed a solar power deal on Monday.",
         "Kenya, China sign solar deal",

@@ -174,6 +174,21 @@ REPORTED_CASES = [
         [("direct", "wrote", "Elena Ruiz", ["We need him home,"])],
         id="description-and-name-after-quote",
     ),
+    pytest.param(
+        '"The talks are over," a source, who asked not to be named, said.',
+        [("direct", "said", "a source", ["The talks are over,"])],
+        id="unnamed-source-after-quote",
+    ),
+    pytest.param(
+        "A source who asked not to be identified said the bid was dropped.",
+        [("indirect", "said", "A source", ["the bid was dropped"])],
+        id="asked-not-to-be-identified",
+    ),
+    pytest.param(
+        "The F.B.I. director, James B. Comey, said the review was over.",
+        [("indirect", "said", "The F.B.I. director", ["the review was over"])],
+        id="dotted-abbreviation-in-description",
+    ),
 ]
 
 DIRECT_CASES = [

@@ -296,7 +296,11 @@ def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:
     word = hit.form.words[0]
     if _is_ing(word) or (word.endswith("s") and word != "was"):
         return False
-    return not _BE.isdisjoint(sentence.lowers[left : hit.start])
+    lowers = sentence.lowers
+    # "to be" is an infinitive ("who asked not to be named said"), no auxiliary.
+    return any(
+        lowers[i] in _BE and (i == 0 or lowers[i - 1] != "to") for i in range(left, hit.start)
+    )
 
 
 def _short_tail(sentence: Sentence, pos: int, lemma: str = "") -> bool:
@@ -546,6 +550,14 @@ def _name_between_commas(sentence: Sentence, comma: int, floor: int) -> tuple[in
     return (start + 1, comma)
 
 
+def _after_quote(sentence: Sentence, pos: int) -> bool:
+    # Does token ``pos`` follow a closing quotation (and its comma)?
+    lowers = sentence.lowers
+    if pos >= 1 and sentence.is_close[pos - 1]:
+        return True
+    return pos >= 2 and lowers[pos - 1] == "," and sentence.is_close[pos - 2]
+
+
 def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
     # The floor for an appositive subject's search: below the latest
     # statement when its speaker is "who" or "which" after a comma, so that
@@ -582,6 +594,8 @@ def attribute_appositive(
     # not bound the search; statements already made do, except one made
     # by the appositive's own relative pronoun ("Lee, who has said ..., said").
     floor = _relative_floor(sentence, done, hit.start)
+    # '"...," the spokesman, Josh Earnest, said': the name is the speaker.
+    named = _name_between_commas(sentence, hit.start - 1, floor)
     speaker = None
     for comma in range(max(floor, hit.start - 40), hit.start - 1):
         if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
@@ -589,6 +603,8 @@ def attribute_appositive(
         candidate = _subject(sentence, comma, floor)
         if candidate is None or not (
             sentence.capital(candidate[0])
+            # '"...," a source, who asked not to be named, said': right after the quotation.
+            or (named is None and _after_quote(sentence, candidate[0]))
             # "critics, including Lee, argue": a plural source agreeing with a base form.
             or (_is_base_or_s(hit.form) and _plausible_subject(sentence, candidate, hit.form))
         ):
@@ -604,7 +620,7 @@ def attribute_appositive(
             break
     left = None if speaker is None else speaker[0]
     if speaker is None:
-        speaker = _name_between_commas(sentence, hit.start - 1, floor)
+        speaker = named
         if speaker is None:
             return None
         # '"...," his wife, Ana Lee, wrote': the description before the name

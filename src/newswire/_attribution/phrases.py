@@ -60,7 +60,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     Return the token range of the noun phrase right before ``cue``, if any.
     """
     lowers = sentence.lowers
-    pos = _head_position(sentence, cue, floor)
+    pos = _past_condition(lowers, _head_position(sentence, cue, floor), floor)
     if pos > floor and lowers[pos] == "%" and lowers[pos - 1][0].isdigit():
         return (pos - 1, pos + 1)  # "42% say"
     if pos < floor or not sentence.word(pos) or sentence.quote_of[pos] >= 0:
@@ -93,7 +93,7 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
                 word == "."
                 and look > floor
                 and sentence.capital(look - 1)
-                and len(lowers[look - 1]) <= 4
+                and (len(lowers[look - 1]) <= 4 or "." in lowers[look - 1])
             ):
                 look -= 1
                 continue
@@ -139,6 +139,21 @@ def _subject(sentence: Sentence, cue: int, floor: int) -> tuple[int, int] | None
     if start >= end:
         return None
     return (_close_to(sentence, start, floor), end)
+
+
+def _past_condition(lowers: list[str], pos: int, floor: int) -> int:
+    # "A source who asked not to be named said": the subject is the source,
+    # the clause only its condition. Returns where the subject's head is.
+    if (
+        pos - 6 >= floor
+        and lowers[pos - 3 : pos] == ["not", "to", "be"]
+        and lowers[pos - 4] in {"asked", "requested"}
+        and lowers[pos - 5] in {"who", "that"}
+    ):
+        pos -= 6
+        if pos > floor and lowers[pos] == ",":
+            pos -= 1
+    return pos
 
 
 def _close_to(sentence: Sentence, start: int, floor: int) -> int:

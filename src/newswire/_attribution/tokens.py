@@ -437,6 +437,9 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         return False  # "in 20 states", but "the charter states that ..."
     if prev[:1].isdigit() and form.words[0].endswith("ed"):
         return False  # "a lead of 300 pledged delegates"
+    end = index + len(form.words)
+    if form.lemma == "ask" and lowers[end : end + 3] == ["not", "to", "be"]:
+        return False  # "a source, who asked not to be named, said": a condition, not speech
     if (
         form.lemma != "say"
         and _is_base_or_s(form)

@@ -227,7 +227,11 @@ def _leading_headline(text: str, start: int, end: int) -> Span2 | None:
         if stop < 0:
             return None
         word = text[text.rfind(" ", start, stop) + 1 : stop]
-        if word.casefold() not in read_set("abbreviations.txt") and "." not in word:
+        if (
+            not (len(word) == 1 and word.isupper())  # "James B. Comey": an initial
+            and word.casefold() not in read_set("abbreviations.txt")
+            and "." not in word
+        ):
             break
     words = text[start : stop + 1].split()
     if not title_case(words) or not looks_like_headline(text, start, stop + 1):
