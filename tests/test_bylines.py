@@ -155,6 +155,31 @@ class TestBylineStyles:
             byline.title,
         )
 
+    @pytest.mark.parametrize(
+        ("block", "places"),
+        [
+            pytest.param(
+                "By Ana Lee in Ottawa and Raj Patel in Toronto",
+                [("Ana Lee", "Ottawa"), ("Raj Patel", "Toronto")],
+                id="two-authors-two-places",
+            ),
+            pytest.param("By SAM OKAFOR in LAGOS", [("SAM OKAFOR", "LAGOS")], id="capitals"),
+            pytest.param(
+                "By Ana Lee in Ottawa, Reuters", [("Ana Lee", "Ottawa")], id="place-then-agency"
+            ),
+            pytest.param("By Ana Lee", [("Ana Lee", None)], id="no-place"),
+        ],
+    )
+    def test_author_places(self, block: str, places: list[tuple[str, str | None]]) -> None:
+        """
+        ``By A in X and B in Y``: each author keeps the place filed from, as written.
+        """
+        byline = _byline(block)
+
+        assert byline is not None
+        assert places == [(a.name, a.place) for a in byline.authors]
+        assert all(a == newswire.Author.from_dict(a.to_dict()) for a in byline.authors)
+
     @pytest.mark.parametrize(("block", "authors", "agency", "title"), BYLINES)
     def test_author_spans_are_exact(
         self, block: str, authors: list[str], agency: str | None, title: str | None

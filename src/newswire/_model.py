@@ -322,18 +322,22 @@ class Author:
 
     ``name`` is as written (``ABBY GOODNOUGH``); ``display`` is a readable form
     (``Abby Goodnough``); ``title`` is a role written beside the name
-    (``Associated Press Writer``).
+    (``Associated Press Writer``); ``place`` is where the author filed from,
+    as written (``Ottawa`` in ``By Ana Lee in Ottawa``).
 
     >>> Author(name="CHEGE MBITIRU", display="Chege Mbitiru", span=Span(3, 16)).display
     'Chege Mbitiru'
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``place``.
     """
 
     name: str
     display: str
     span: Span
     title: str | None = None
+    place: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """
@@ -344,6 +348,7 @@ class Author:
             "display": self.display,
             **self.span.to_dict(),
             "title": self.title,
+            "place": self.place,
         }
 
     @classmethod
@@ -356,6 +361,7 @@ class Author:
             display=data["display"],
             span=_span_from(data),
             title=data.get("title"),
+            place=data.get("place"),
         )
 
 

@@ -179,6 +179,7 @@ class _Checker:
             self.quoted(author, where, "name")
             self.string(author, "display", where)
             self.opt_string(author, "title", where)
+            self.opt_string(author, "place", where)
 
     def headline(self, data: object) -> None:
         self.quoted(self.record(data, "headline"), "headline.")

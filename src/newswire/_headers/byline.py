@@ -31,6 +31,9 @@ from newswire._model import Author, Byline
 if TYPE_CHECKING:
     from newswire._state import State
 
+# A pair of offsets (start, end).
+Span2 = tuple[int, int]
+
 __all__ = [
     "display_name",
     "find_byline_start",
@@ -197,7 +200,7 @@ def _read_names(
             if shape is not None:
                 # "ANA SILVA Associated Press Writer"  "Ana Lee in Ottawa"
                 # "Jenny Holt for Daily Planet": a name and what is said of it.
-                cut, credit, outlet = shape
+                cut, credit, outlet, place = shape
                 if credit is not None:
                     title = title or credit
                 if outlet is not None and agency is None:
@@ -210,6 +213,11 @@ def _read_names(
                             name=name,
                             display=display_name(name),
                             span=state.span(p_start, p_start + cut),
+                            place=(
+                                None
+                                if place is None
+                                else state.original(p_start + place[0], p_start + place[1])
+                            ),
                         )
                     )
             elif found is not None:
@@ -246,24 +254,30 @@ def _read_names(
     return authors, agency, agency_text, title
 
 
-def _part_shape(part: str) -> tuple[int, str | None, str | None] | None:
+def _part_shape(part: str) -> tuple[int, str | None, str | None, Span2 | None] | None:
     """
     Read a byline part that is a name with something beside it.
 
     Returns how many characters the name takes (0: none), the credit written
-    beside it (a title, ``for OUTLET`` or ``Special to OUTLET``) and the outlet
-    it names; None when the part has no such shape.
+    beside it (a title, ``for OUTLET`` or ``Special to OUTLET``), the outlet
+    it names and where the place the author filed from lies in ``part``
+    (``Ana Lee in Ottawa``); None when the part has no such shape.
     """
     outlet = _FOR_OUTLET.fullmatch(part)
     if outlet is not None:
         name = outlet.group("name")
         if name is not None and not _is_name(name):
             return None
-        return (0 if name is None else len(name), outlet.group("credit"), outlet.group("outlet"))
+        return (
+            0 if name is None else len(name),
+            outlet.group("credit"),
+            outlet.group("outlet"),
+            None,
+        )
     placed = _NAME_IN_PLACE.fullmatch(part)
     if placed is not None:
         name = placed.group("name")
-        return (len(name), None, None) if _is_name(name) else None
+        return (len(name), None, None, placed.span("place")) if _is_name(name) else None
     words = part.split()
     if len(words) < 3 or " ".join(words) != part:
         return None
@@ -278,7 +292,7 @@ def _part_shape(part: str) -> tuple[int, str | None, str | None] | None:
         if (name.isupper() and not head[0].isupper()) or any(
             exact_agency(" ".join(head[:size])) is not None for size in (1, 2, 3)
         ):
-            return len(name), title, None
+            return len(name), title, None, None
     return None
 
 
@@ -376,7 +390,8 @@ def record_byline(state: State, start: int, end: int) -> bool:
         agency_text = None if agency is None else title
     if title is not None:
         authors = [
-            Author(name=a.name, display=a.display, span=a.span, title=title) for a in authors
+            Author(name=a.name, display=a.display, span=a.span, title=title, place=a.place)
+            for a in authors
         ]
     state.byline = Byline(
         text=state.original(start, end),
