@@ -227,6 +227,23 @@ class TestBodyOnly:
         assert (None, dateline) == (_headline(dispatch), _dateline(dispatch))
 
 
+class TestBylineFirst:
+    def test_credit_for_outlet_above_the_story(self) -> None:
+        """
+        ``Name For Outlet`` standing first is the byline, not a headline.
+        """
+        text = (
+            "Jenny Marsh For Daily Courier Australia\n\n"
+            "A man has been charged after a crash in Perth on Monday.\n\nPolice said he was 34."
+        )
+
+        dispatch = newswire.parse(text, reference_date=REF)
+
+        assert dispatch.headline is None
+        assert dispatch.byline is not None
+        assert ["Jenny Marsh"] == [a.name for a in dispatch.byline.authors]
+
+
 class TestHeadlineEvidence:
     @pytest.mark.parametrize(("line", "expected"), HEADLINE_EVIDENCE)
     def test_first_block(self, line: str, expected: bool) -> None:
