@@ -98,6 +98,14 @@ class TestVariantsParseLikePlain:
 
 
 class TestNormalize:
+    def test_plain_ascii_is_not_copied(self) -> None:
+        """
+        ASCII copy with nothing to fold is used as it is: no second copy of a huge text.
+        """
+        text = "LONDON, March 3 (Reuters) - Shares rose.\n\nTraders said so.\t" * 1000
+
+        assert normalize(text).text is text
+
     @pytest.mark.parametrize(
         ("text", "folded"),
         [

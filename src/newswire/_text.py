@@ -61,6 +61,10 @@ _FOLD[0x7F] = " "
 # yields a character that is folded again, so the order does not matter).
 _ASCII_TABLE = bytes(ord(_FOLD[cp]) if cp in _FOLD else cp for cp in range(256))
 _FOLD_CHARS: dict[str, str] = {chr(cp): folded for cp, folded in _FOLD.items()}
+# The ASCII characters _ASCII_TABLE changes (controls other than tab and line ends).
+_ASCII_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD) if cp < 128) + "]"
+)
 
 # Characters removed outright: they are invisible and sit inside words
 # (BOM / zero-width no-break space, zero-width space, non-joiner, joiner, word
@@ -143,8 +147,13 @@ def normalize(text: str) -> NormalizedText:
     """
     invisible = False
     if text.isascii():
-        # No invisible character is ASCII.
-        folded = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        # No invisible character is ASCII; most ASCII copy has no control
+        # character either, and then the text is used as it is, not copied.
+        folded = (
+            text
+            if _ASCII_CONTROL.search(text) is None
+            else text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        )
     else:
         folded = text
         for char in set(_SPECIAL.findall(text)):
