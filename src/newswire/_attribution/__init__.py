@@ -157,13 +157,16 @@ def _statement(state: State, draft: Draft) -> Statement | None:
     else:
         spans = tuple(to_span(a, b) for a, b in fragments)
         whole = to_span(first, last)
+    content_text = original[whole.start : whole.end]
+    joined = _joined([original[span.start : span.end] for span in spans])
     return Statement(
         kind=kind,
         content=Quote(
-            text=original[whole.start : whole.end],
+            text=content_text,
             span=whole,
             fragments=spans,
-            joined=_joined([original[span.start : span.end] for span in spans]),
+            # Most contents read the same joined: one string then, not two.
+            joined=content_text if joined == content_text else joined,
         ),
         cue=cue,
         speaker=speaker,
@@ -287,9 +290,16 @@ def find_statements(state: State) -> None:
             last = paragraph.drafts[-1]
             while last.continues is not None:
                 last = last.continues
-    for draft in sorted(
+    ordered = sorted(
         _join_continuations(drafts), key=lambda d: d.cue[0] if d.cue else d.fragments[0][0]
-    ):
-        statement = _statement(state, draft)
+    )
+    # Each draft is let go once its statement is built, so that the drafts
+    # and the statements of a huge dispatch are never all alive at once.
+    drafts.clear()
+    held.clear()
+    last = waiting = None
+    ordered.reverse()
+    while ordered:
+        statement = _statement(state, ordered.pop())
         if statement is not None:
             state.statements.append(statement)

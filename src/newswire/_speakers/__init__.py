@@ -136,11 +136,11 @@ def resolve_speakers(state: State) -> None:
             resolver.bodies.append((key[0], key[1], resolution))
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
-    statements: list[Statement] = []
-    for statement in state.statements:
+    # Each statement is replaced where it stands, so the old one goes at once.
+    statements = state.statements
+    for index, statement in enumerate(statements):
         speaker = statement.speaker
         if speaker is None:
-            statements.append(statement)
             continue
         resolution = resolved[(speaker.span.start, speaker.span.end)]
         entity = None
@@ -169,8 +169,7 @@ def resolve_speakers(state: State) -> None:
             and how == speaker.how
             and speaker.entity is None
         ):
-            statements.append(statement)  # resolved to what it already says
-            continue
+            continue  # resolved to what it already says
         # Built field by field rather than with attrs.evolve, which costs
         # several times more; test_speakers checks that no field is missed.
         resolved_speaker = Speaker(
@@ -181,17 +180,14 @@ def resolve_speakers(state: State) -> None:
             how=how,
             entity=entity,
         )
-        statements.append(
-            Statement(
-                kind=statement.kind,
-                content=statement.content,
-                cue=statement.cue,
-                speaker=resolved_speaker,
-                paragraphs=statement.paragraphs,
-                rule=statement.rule,
-            )
+        statements[index] = Statement(
+            kind=statement.kind,
+            content=statement.content,
+            cue=statement.cue,
+            speaker=resolved_speaker,
+            paragraphs=statement.paragraphs,
+            rule=statement.rule,
         )
-    state.statements = statements
     _add_name_mentions(resolver, records)
     state.entities = [
         Entity(
