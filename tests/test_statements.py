@@ -189,6 +189,16 @@ REPORTED_CASES = [
         [("indirect", "said", "The F.B.I. director", ["the review was over"])],
         id="dotted-abbreviation-in-description",
     ),
+    pytest.param(
+        "Lee recalled 1968 as a year of chaos.",
+        [("indirect", "recalled", "Lee", ["1968 as a year of chaos"])],
+        id="recalled-a-year",
+    ),
+    pytest.param(
+        "Lee recalled that the plant had closed twice.",
+        [("indirect", "recalled", "Lee", ["that the plant had closed twice"])],
+        id="recalled-that",
+    ),
 ]
 
 DIRECT_CASES = [
@@ -324,6 +334,9 @@ NOTSTATEMENTS_CASES = [
     pytest.param("His comments drew anger.", id="noun-comments"),
     pytest.param("He bought one said to be the best in town.", id="one-said-to-be"),
     pytest.param("The one said to be the favourite won the race.", id="the-one-said-to-be"),
+    pytest.param("Tesla recalled 120,000 cars over a seat-belt fault.", id="product-recall"),
+    pytest.param("The maker recalled more than 5,000 heaters.", id="recall-more-than"),
+    pytest.param("The company recalled its diabetes drugs in May.", id="recall-products"),
 ]
 
 

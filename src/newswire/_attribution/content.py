@@ -179,6 +179,26 @@ _REQUESTS = frozenset(
 )
 
 
+# "Tesla recalled 120,000 cars": a product recall, no memory told.
+_RECALLED = frozenset(
+    {"cars", "vehicles", "trucks", "suvs", "models", "units", "products", "drugs", "batteries"}
+    | {"phones", "devices", "toys", "tablets", "pills", "shipments", "lots", "packages"}
+)
+_ABOUT = frozenset({"more", "than", "about", "nearly", "almost", "some", "over", "roughly", "all"})
+
+
+def _product_recall(lowers: list[str], pos: int) -> bool:
+    # The object of "recalled": a number of things, or things a maker sells.
+    look = pos
+    while look < len(lowers) and look < pos + 3 and lowers[look] in _ABOUT:
+        look += 1
+    if look < len(lowers) and lowers[look][:1].isdigit():
+        year = len(lowers[look]) == 4 and lowers[look].startswith(("19", "20"))
+        return not year  # "recalled 1968 as a year of chaos" is memory
+
+    return any(word in _RECALLED for word in lowers[pos : pos + 5])
+
+
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it"})
 _ASKED_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "when", "where", "which"})
 
@@ -196,6 +216,8 @@ def _speech_sense(sentence: Sentence, hit: CueHit, pos: int) -> bool:
         while look < count and look < pos + 3 and lowers[look] not in _REQUESTS:
             look += 1
         return look >= count or lowers[look] not in _REQUESTS
+    if hit.form.lemma == "recall":
+        return not _product_recall(lowers, pos)
     if hit.form.lemma not in _CLAUSE_ONLY:
         return True
     first = lowers[pos]
