@@ -5,6 +5,7 @@ Paragraphs: cue rules over each sentence, then the quote rules.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -48,6 +49,38 @@ class _Paragraph:
     pending: Draft | None = None
 
 
+def _attribution_follows(
+    stop: int,
+    after: int,
+    *,
+    text: str,
+    quotes: list[QuoteSpan],
+    quote_starts: list[int],
+    cue_starts: list[int],
+    paragraph_end: int,
+) -> bool:
+    # '"...?" Sanders asked.': a quotation ending in ?, ! or . and then its
+    # attribution, within a few words, is one sentence.
+    if text[after - 1] not in " \t\n" or text[stop] not in ".!?":
+        return False
+    index = bisect.bisect_left(quote_starts, stop) - 1
+    if index < 0 or not (quotes[index].closed and stop < quotes[index].end <= after):
+        return False
+    at = bisect.bisect_left(cue_starts, after)
+    if at >= len(cue_starts) or cue_starts[at] >= after + 40:
+        return False
+    cue = cue_starts[at]
+    stop = text.find(".", cue, paragraph_end)
+    tail = text[cue : paragraph_end if stop < 0 else stop]
+    # Only a short attribution: "Sanders asked." / "asked Ann Lee." /
+    # "Lisa O. Monaco said." (initials may carry periods).
+    return (
+        _SENTENCE_END.search(text, after, cue) is None
+        and tail.count(" ") <= 4
+        and " that " not in tail
+    )
+
+
 def _read_paragraph(
     state: State, lowered: str, paragraph: _Paragraph, cue_starts: list[int]
 ) -> None:
@@ -59,27 +92,16 @@ def _read_paragraph(
     quote_starts = [q.start for q in quotes]
     quote_ends = [q.end for q in quotes]
 
-    def attribution_follows(stop: int, after: int) -> bool:
-        # '"...?" Sanders asked.': a quotation ending in ?, ! or . and then
-        # its attribution, within a few words, is one sentence.
-        if text[after - 1] not in " \t\n" or text[stop] not in ".!?":
-            return False
-        index = bisect.bisect_left(quote_starts, stop) - 1
-        if index < 0 or not (quotes[index].closed and stop < quotes[index].end <= after):
-            return False
-        at = bisect.bisect_left(cue_starts, after)
-        if at >= len(cue_starts) or cue_starts[at] >= after + 40:
-            return False
-        cue = cue_starts[at]
-        stop = text.find(".", cue, paragraph.end)
-        tail = text[cue : paragraph.end if stop < 0 else stop]
-        # Only a short attribution: "Sanders asked." / "asked Ann Lee." /
-        # "Lisa O. Monaco said." (initials may carry periods).
-        return (
-            _SENTENCE_END.search(text, after, cue) is None
-            and tail.count(" ") <= 4
-            and " that " not in tail
-        )
+    # A module-level function bound with partial, not a closure: compiled
+    # (mypyc), a nested function and its environment form a reference cycle.
+    attribution_follows = functools.partial(
+        _attribution_follows,
+        text=text,
+        quotes=quotes,
+        quote_starts=quote_starts,
+        cue_starts=cue_starts,
+        paragraph_end=paragraph.end,
+    )
 
     # The candidates a cue could start at; cue_starts, all the words of the
     # cue list, still bound attributions in attribution_follows.

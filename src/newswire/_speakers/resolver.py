@@ -22,7 +22,7 @@ from newswire._mentions import (
 from newswire._statements_lexicon import given_name_gender, titles
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from newswire._model import SpeakerKind
     from newswire._state import State
@@ -110,6 +110,15 @@ _SUBJECT_LEAD = 3
 # inside a sentence.
 _OPENS = 1
 _INSIDE = 2
+
+
+def _support(
+    name: tuple[str, ...], candidates: list[tuple[str, ...]], counts: Mapping[tuple[str, ...], int]
+) -> int:
+    # How often the name is written, in this form or inside a longer one
+    # ("Hillary Clinton" inside "Crooked Hillary Clinton").
+    have = set(name)
+    return sum(counts[other] for other in candidates if have <= set(other))
 
 
 def run_start(text: str, start: int) -> int:
@@ -502,13 +511,15 @@ class Resolver:
         first = [n for n in pool if n[0] == words[0]]
         candidates = last or first or pool
 
-        def support(name: tuple[str, ...]) -> int:
-            # How often the name is written, in this form or inside a
-            # longer one ("Hillary Clinton" inside "Crooked Hillary Clinton").
-            have = set(name)
-            return sum(counts[other] for other in candidates if have <= set(other))
-
-        best = max(candidates, key=lambda n: (support(n), -len(n)))
+        # The most supported candidate, the shortest of those (the first
+        # of equals). A loop, not max() with a closure: compiled (mypyc), a
+        # nested function and its environment form a reference cycle.
+        best = candidates[0]
+        best_key = (_support(best, candidates, counts), -len(best))
+        for candidate in candidates[1:]:
+            key = (_support(candidate, candidates, counts), -len(candidate))
+            if key > best_key:
+                best, best_key = candidate, key
         longest = best
         for variant in self.by_word.get(best[-1], ()):
             if variant[0] == best[0] and variant[-1] == best[-1] and len(variant) > len(longest):
