@@ -550,14 +550,6 @@ def _name_between_commas(sentence: Sentence, comma: int, floor: int) -> tuple[in
     return (start + 1, comma)
 
 
-def _after_quote(sentence: Sentence, pos: int) -> bool:
-    # Does token ``pos`` follow a closing quotation (and its comma)?
-    lowers = sentence.lowers
-    if pos >= 1 and sentence.is_close[pos - 1]:
-        return True
-    return pos >= 2 and lowers[pos - 1] == "," and sentence.is_close[pos - 2]
-
-
 def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
     # The floor for an appositive subject's search: below the latest
     # statement when its speaker is "who" or "which" after a comma, so that
@@ -604,7 +596,7 @@ def attribute_appositive(
         if candidate is None or not (
             sentence.capital(candidate[0])
             # '"...," a source, who asked not to be named, said': right after the quotation.
-            or (named is None and _after_quote(sentence, candidate[0]))
+            or (named is None and _quote_before(sentence, candidate[0]) >= 0)
             # "critics, including Lee, argue": a plural source agreeing with a base form.
             or (_is_base_or_s(hit.form) and _plausible_subject(sentence, candidate, hit.form))
         ):
