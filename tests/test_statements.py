@@ -736,6 +736,35 @@ JOINED_CASES = [
         "The two countries have cooperated closely",
         id="xinhua-interrupted-indirect",
     ),
+    pytest.param(
+        'RALEIGH, N.C. (AP) — "The referee will be fair," Ruiz said during a rally in '
+        'Kinston, N.C., "but millions will be watching."',
+        "The referee will be fair but millions will be watching.",
+        id="ap-quote-resumed-after-long-attribution",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - Greene added that the bank wants to act before the vote. "
+        '"They do not like to talk about it."',
+        "that the bank wants to act before the vote. They do not like to talk about it.",
+        id="reuters-quote-sentence-after-indirect",
+    ),
+]
+
+# A quotation opening the sentence after an attribution whose tail made
+# statements of its own still continues the quoted speaker.
+FOLLOWING_QUOTE_CASES = [
+    pytest.param(
+        'DENVER (AP) — "That is the big question," Clark said, noting he would back any '
+        'nominee. "We have a deep bench."',
+        "That is the big question. We have a deep bench.",
+        id="ap-next-quote-after-participle-tail",
+    ),
+    pytest.param(
+        'NEW YORK (Reuters) - "The contracts are binding," spokeswoman Ana Ruiz told the '
+        'Journal in July, after the mayor stated an interest in ending them. "Every one."',
+        "The contracts are binding. Every one.",
+        id="reuters-next-quote-after-nested-statement",
+    ),
 ]
 
 PARAGRAPH_CASES = [
@@ -868,6 +897,30 @@ BOUNDARY_CASES = [
         [("Lee", "said", "the currency was stable")],
         id="reuters-participial-opener",
     ),
+    pytest.param(
+        "KYIV (Reuters) - Ruiz condemned the invasion of Ukraine, including the seizure of Crimea.",
+        [("Ruiz", "condemned", "the invasion of Ukraine, including the seizure of Crimea")],
+        id="reuters-including-goes-on",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - Okafor said the talks had stalled, but that a deal was still close.",
+        [("Okafor", "said", "the talks had stalled, but that a deal was still close")],
+        id="reuters-but-that-goes-on",
+    ),
+    pytest.param(
+        "LONDON (Reuters) - Okafor said the talks had stalled, but the vote went ahead.",
+        [("Okafor", "said", "the talks had stalled")],
+        id="reuters-but-ends-the-clause",
+    ),
+    pytest.param(
+        "MANILA (PNA) - Salceda, citing data from the State Department, said that 4 million "
+        "Filipinos live in the United States.",
+        [
+            ("Salceda", "citing", "data from the State Department"),
+            ("Salceda", "said", "that 4 million Filipinos live in the United States"),
+        ],
+        id="pna-participle-between-subject-and-verb",
+    ),
 ]
 
 QUOTE_STYLE_CASES = [
@@ -923,6 +976,16 @@ class TestJoinedContent:
         statements = parse(text).statements
 
         assert [joined] == [s.content.joined for s in statements]
+
+    @pytest.mark.parametrize(("text", "joined"), FOLLOWING_QUOTE_CASES)
+    def test_following_quote(self, text: str, joined: str) -> None:
+        """
+        The next sentence's quotation joins the quote, not the attribution's tail.
+        """
+        statements = parse(text).statements
+
+        assert joined == statements[0].content.joined
+        assert len(statements) == 2
 
     def test_records_and_dict_carry_joined(self) -> None:
         """

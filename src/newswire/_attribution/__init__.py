@@ -263,8 +263,9 @@ def find_statements(state: State) -> None:
         if not quotes and not cue_starts:
             # No cue and no quotation: nothing to attribute or continue, and
             # nothing an announcement waits for. Most short paragraphs (a
-            # table row, a sign-off) end here, before any set-up.
-            waiting = None
+            # table row, a sign-off) end here, before any set-up. A quoted
+            # paragraph after it continues no one: the reporter spoke between.
+            waiting = last = None
             continue
         paragraph = _Paragraph(index, start, end, quotes)
         if waiting is not None and quotes and quotes[0].start == start:
@@ -285,7 +286,9 @@ def find_statements(state: State) -> None:
         elif not opens or paragraph.drafts:
             held = []
         drafts.extend(paragraph.drafts)
-        if paragraph.drafts and index >= 0:
+        if not paragraph.drafts and not holds:
+            last = None
+        elif paragraph.drafts and index >= 0:
             # A headline's statement is continued by nothing after it.
             last = paragraph.drafts[-1]
             while last.continues is not None:

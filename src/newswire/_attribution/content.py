@@ -40,6 +40,9 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s"
 _CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even", "which"})
 
 
+# Words in -ing that are prepositions, not participial adjuncts: ", including
+# its annexation of Crimea" goes on with the reported clause.
+_ING_PREPOSITIONS = frozenset({"including", "regarding", "concerning", "excluding"})
 _BREAK_WORDS = frozenset({";", "while", "whereas", "and", ","})
 
 
@@ -112,8 +115,15 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             )
         elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
-            breaks = nxt in _CLAUSE_BREAKS or (
-                nxt.endswith("ing") and len(nxt) > 5 and not sentence.capital(pos + 1)
+            breaks = (
+                nxt in _CLAUSE_BREAKS
+                # ", but that ...": a second reported clause of the same cue.
+                and not (pos + 2 < count and lowers[pos + 2] == "that" and nxt == "but")
+            ) or (
+                nxt.endswith("ing")
+                and len(nxt) > 5
+                and nxt not in _ING_PREPOSITIONS
+                and not sentence.capital(pos + 1)
             )
         else:
             breaks = False

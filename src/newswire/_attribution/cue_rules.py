@@ -271,7 +271,34 @@ def _trailing(
             # Interrupted: "The two countries, he added, have ...".
             fragments.append(_content(sentence, nxt, _forward_end(sentence, hits, index, nxt)))
             rule = "interrupted"
+    elif qi >= 0:
+        resumed = _resumed_quote(sentence, after)
+        if resumed >= 0:
+            quote = sentence.quotes[resumed]
+            fragments.append((quote.inner_start, quote.inner_end))
+            quotes.append(resumed)
     return _draft(rule, fragments, sentence, hit, speaker, quotes=quotes)
+
+
+# How far the words of an attribution may run before the quotation resumes.
+_RESUME_REACH = 16
+
+
+def _resumed_quote(sentence: Sentence, after: int) -> int:
+    # '"...," Trump said during a rally in Kenansville, N.C., "but ..."': a
+    # quotation resumed after a longer attribution, within the sentence, at a
+    # comma, colon or dash, with no other cue or quotation between. Returns
+    # the quotation's index, or -1.
+    lowers = sentence.lowers
+    stop = min(len(lowers), after + _RESUME_REACH)
+    for pos in range(after, stop):
+        if sentence.quote_of[pos] >= 0:
+            if sentence.is_open[pos] and pos > after and lowers[pos - 1] in {",", ":", "—"}:
+                return sentence.quote_of[pos]
+            return -1
+        if pos in sentence.hit_starts:
+            return -1
+    return -1
 
 
 # How far an apposition after an inverted speaker is read (tokens).
@@ -557,9 +584,16 @@ def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
     last = done.last_speaker
     if last is None or last.speaker is None or last.clause[1] != done.floor:
         return done.floor
+    lowers = sentence.lowers
+    if last.rule == "participle" and last.cue is not None and cue >= 1 and lowers[cue - 1] == ",":
+        # "Salceda, citing data from the State Department, said that ...":
+        # a participle set off by commas between the subject and its verb
+        # shares that subject; the verb still finds it.
+        at = bisect.bisect_left(sentence.starts, last.cue[0])
+        if 2 <= at < len(lowers) and lowers[at - 1] == "," and last.speaker[0] < last.cue[0]:
+            return max(0, at - 1 - _MAX_NP)
     # Drafts hold character offsets; the sentence's tokens start at starts.
     relative = bisect.bisect_left(sentence.starts, last.speaker[0])
-    lowers = sentence.lowers
     if (
         not 2 <= relative < len(lowers)
         or sentence.starts[relative] != last.speaker[0]

@@ -47,6 +47,8 @@ class _Paragraph:
     # An attribution still waiting for its quotation ("Lee said in a
     # statement." or "Stated Lee:" before a quoted sentence or paragraph).
     pending: Draft | None = None
+    # Where in ``drafts`` the last sentence that made drafts begins.
+    sentence_first: int = 0
 
 
 def _attribution_follows(
@@ -122,7 +124,9 @@ def _read_paragraph(
             # no more than where a sentence starts.
             touching = bisect.bisect_right(quote_ends, start)
             sentence = Sentence(text, lowered, start, end, quotes=quotes, first_quote=touching)
+            first_draft = len(paragraph.drafts)
             if _attribute_cues(paragraph, sentence, possible[at:stop]):
+                paragraph.sentence_first = first_draft
                 continue
         for qi in range(first_quote, len(quotes)):
             quote = quotes[qi]
@@ -249,6 +253,37 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
     return made
 
 
+def _quoting_draft(drafts: list[Draft], sentence_first: int) -> Draft | None:
+    # The statement a quotation opening the next sentence continues: the
+    # paragraph's last draft, or the quotation before the tail of its own
+    # attribution ('"...," Clark said, noting he would back the winner.
+    # "..."' or '..., told the Journal after de Blasio stated an interest.
+    # "..."'): drafts without quotations whose cue stands after that
+    # quotation belong to the attribution, not to what the next quote continues.
+    # Only the drafts of the last sentence that made any are looked at.
+    if not drafts:
+        return None
+    last = drafts[-1]
+    if last.quotes or last.cue is None:
+        return last
+    tail_start = last.cue[0]
+    for earlier in reversed(drafts[sentence_first:-1]):
+        if earlier.quotes:
+            # The quotation must end before the tail that followed it.
+            return earlier if earlier.fragments[-1][1] <= tail_start else last
+        if earlier.cue is None:
+            return last
+        tail_start = earlier.cue[0]
+    return last
+
+
+# Rules whose statement a quotation opening the next sentence continues even
+# when the statement quoted nothing: 'Greene added that the Fed wants out of
+# the way. "They don't like to talk about it."' (PolNeAR's convention, as for
+# a quoted paragraph after an indirect statement).
+_QUOTED_ON = frozenset({"trailing", "inverted", "reported", "participle", "appositive"})
+
+
 def attach_following_quote(
     paragraph: _Paragraph, qi: int, quote: QuoteSpan, sentence_start: int
 ) -> bool:
@@ -257,11 +292,11 @@ def attach_following_quote(
     """
     if quote.start != sentence_start:
         return False
-    previous = paragraph.drafts[-1] if paragraph.drafts else None
+    previous = _quoting_draft(paragraph.drafts, paragraph.sentence_first)
     if (
         previous is None
         or previous.speaker is None
-        or not (previous.quotes or previous.rule in {"trailing", "inverted"})
+        or not (previous.quotes or previous.rule in _QUOTED_ON)
     ):
         return False
     previous.fragments.append((quote.inner_start, quote.inner_end))
