@@ -777,7 +777,12 @@ PARAGRAPH_CASES = [
     pytest.param(
         'Talks\n\nLAGOS (Reuters) - Okafor said the plan was sound.\n\n"It will pass whoever '
         'wins the vote."',
-        [("Okafor", (0, 1), "the plan was sound. It will pass whoever wins the vote.")],
+        # After an indirect statement the quoted paragraph is a direct
+        # statement of its own, by the same speaker (as PolNeAR annotates it).
+        [
+            ("Okafor", (0,), "the plan was sound"),
+            ("Okafor", (1,), "It will pass whoever wins the vote."),
+        ],
         id="reuters-after-indirect",
     ),
     pytest.param(

@@ -194,6 +194,10 @@ def _join_continuations(drafts: list[Draft]) -> list[Draft]:
     # before it: one statement, one more fragment. Drafts whose paragraph an
     # attributed quotation claimed (see _claim_opening) go.
     kept: list[Draft] = []
+    # After an indirect statement, the quoted paragraphs that continue its
+    # speaker are a statement of their own (one for the run of them), as
+    # PolNeAR annotates them: keyed by the indirect statement's id().
+    heads: dict[int, Draft] = {}
     for draft in drafts:
         if draft.rule == "claimed":
             continue
@@ -203,6 +207,14 @@ def _join_continuations(drafts: list[Draft]) -> list[Draft]:
             continue
         while joined.continues is not None:
             joined = joined.continues
+        if not joined.quotes:
+            head = heads.get(id(joined))
+            if head is None:
+                heads[id(joined)] = draft
+                draft.continues = None
+                kept.append(draft)
+                continue
+            joined = head
         joined.fragments.extend(draft.fragments)
         joined.more_paragraphs.append(draft.paragraph)
     return kept

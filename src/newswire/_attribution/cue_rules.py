@@ -40,6 +40,7 @@ from newswire._attribution.tokens import (
     _POSSESSIVES,
     _QUESTION_WORDS,
     _SINGULAR_DETERMINERS,
+    _STANDALONE,
     CueHit,
     Draft,
     Sentence,
@@ -570,9 +571,15 @@ def _name_between_commas(sentence: Sentence, comma: int, floor: int) -> tuple[in
     # "One delegate on the slate, Kelly Smith, told ...": the name stands
     # between the last two commas, after its description.
     start = comma - 1
-    while start > floor and start > comma - 5 and sentence.word(start) and sentence.capital(start):
-        start -= 1
-    if start == comma - 1 or sentence.lowers[start] != ",":
+    lowers = sentence.lowers
+    while start > floor and start > comma - 7:
+        if sentence.word(start) and sentence.capital(start):
+            start -= 1
+        elif lowers[start] == "." and sentence.capital(start - 1) and len(lowers[start - 1]) == 1:
+            start -= 2  # an initial: "James B. Comey"
+        else:
+            break
+    if start == comma - 1 or start < floor or lowers[start] != ",":
         return None
     return (start + 1, comma)
 
@@ -606,6 +613,21 @@ def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
     return max(0, relative - 1 - _MAX_NP)
 
 
+def _quantifier(sentence: Sentence, comma: int, floor: int) -> tuple[int, int] | None:
+    # "Many, however, say ...", "Others, like Lee, argue ...": a quantifier
+    # alone opening the clause, before the appositive's comma.
+    at = comma - 1
+    lowers = sentence.lowers
+    if at < floor or (lowers[at] not in _STANDALONE and lowers[at] != "others"):
+        return None
+    first = at - 1
+    while first >= floor and not sentence.word(first) and lowers[first] != ",":
+        first -= 1
+    if first < floor or lowers[first] in {",", "and", "but"}:
+        return (at, comma)
+    return None
+
+
 def attribute_appositive(
     sentence: Sentence, hits: list[CueHit], index: int, done: Context
 ) -> Draft | None:
@@ -614,19 +636,24 @@ def attribute_appositive(
     """
     hit = hits[index]
     lowers = sentence.lowers
-    if hit.start < 3 or lowers[hit.start - 1] not in _APPOSITIVE_MARKS:
+    # "The manager, David Feder, later said": adverbs may stand between the
+    # appositive's closing comma and the cue.
+    mark = hit.start - 1
+    while mark > 2 and mark >= hit.start - 2 and _word_class(lowers[mark], "") == "adverb":
+        mark -= 1
+    if mark < 2 or lowers[mark] not in _APPOSITIVE_MARKS:
         return None
     # Cues inside the appositive ("Lee, who has told aides ..., said") do
     # not bound the search; statements already made do, except one made
     # by the appositive's own relative pronoun ("Lee, who has said ..., said").
     floor = _relative_floor(sentence, done, hit.start)
     # '"...," the spokesman, Josh Earnest, said': the name is the speaker.
-    named = _name_between_commas(sentence, hit.start - 1, floor)
+    named = _name_between_commas(sentence, mark, floor)
     speaker = None
-    for comma in range(max(floor, hit.start - 40), hit.start - 1):
+    for comma in range(max(floor, hit.start - 40), mark):
         if lowers[comma] not in _APPOSITIVE_MARKS or sentence.quote_of[comma] >= 0:
             continue
-        candidate = _subject(sentence, comma, floor)
+        candidate = _subject(sentence, comma, floor) or _quantifier(sentence, comma, floor)
         if candidate is None or not (
             sentence.capital(candidate[0])
             # '"...," a source, who asked not to be named, said': right after the quotation.

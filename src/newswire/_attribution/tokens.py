@@ -402,6 +402,10 @@ def _standalone(lowers: list[str], pos: int, floor: int) -> tuple[int, int] | No
     return None
 
 
+# Words set off by commas between a subject and its verb ("Voters, however, say").
+_SET_OFF = frozenset({"however", "though", "meanwhile", "instead", "too", "also"})
+
+
 def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     lowers = sentence.lowers
     prev = lowers[index - 1] if index else ""
@@ -477,6 +481,16 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
                     # "critics, including Lee, argue that ...": a clause follows.
                     or lowers[index + 1] == "that"
                     or _word_class(lowers[index + 1], "") == "pronoun"
+                    # "Voters, however, say a ...": an adverb set off by
+                    # commas after the subject.
+                    or (
+                        index >= 3
+                        and lowers[index - 3] == ","
+                        and (
+                            lowers[index - 2] in _SET_OFF
+                            or _word_class(lowers[index - 2], "") == "adverb"
+                        )
+                    )
                 )
             )
         ):
