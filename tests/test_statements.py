@@ -918,6 +918,26 @@ BOUNDARY_CASES = [
         id="reuters-but-ends-the-clause",
     ),
     pytest.param(
+        "WASHINGTON (AP) — Ruiz vowed to repeal the levy, a tax that hits small farms.",
+        [("Ruiz", "vowed", "to repeal the levy")],
+        id="ap-appositive-after-content-is-not-content",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Ruiz said the bill would cut fees, the deficit and waiting lists.",
+        [("Ruiz", "said", "the bill would cut fees, the deficit and waiting lists")],
+        id="ap-list-goes-on",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee said the fund helped Ana Ruiz, who later ran for mayor.",
+        [("Lee", "said", "the fund helped Ana Ruiz")],
+        id="ap-relative-clause-on-last-name",
+    ),
+    pytest.param(
+        'NEW YORK (AP) — The source of his losses is no mystery: "I love depreciation," he said.',
+        [("he", "said", "I love depreciation")],
+        id="ap-quote-after-colon-stands-alone",
+    ),
+    pytest.param(
         "MANILA (PNA) - Salceda, citing data from the State Department, said that 4 million "
         "Filipinos live in the United States.",
         [

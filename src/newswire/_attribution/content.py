@@ -37,7 +37,9 @@ _AMOUNTS = frozenset(
     {"half", "a", "one", "two", "three", "four", "five", "ten", "twice", "$", "a third", "dozen"}
 )
 _BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "’s", "'s", "get", "got"})
-_CLAUSE_BREAKS = frozenset({"but", "while", "although", "though", "whereas", "even", "which"})
+_CLAUSE_BREAKS = frozenset(
+    {"but", "while", "although", "though", "whereas", "even", "which", "who"}
+)
 
 
 # Words in -ing that are prepositions, not participial adjuncts: ", including
@@ -116,14 +118,18 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
             nxt = lowers[pos + 1]
             breaks = (
-                nxt in _CLAUSE_BREAKS
-                # ", but that ...": a second reported clause of the same cue.
-                and not (pos + 2 < count and lowers[pos + 2] == "that" and nxt == "but")
-            ) or (
-                nxt.endswith("ing")
-                and len(nxt) > 5
-                and nxt not in _ING_PREPOSITIONS
-                and not sentence.capital(pos + 1)
+                (
+                    nxt in _CLAUSE_BREAKS
+                    # ", but that ...": a second reported clause of the same cue.
+                    and not (pos + 2 < count and lowers[pos + 2] == "that" and nxt == "but")
+                )
+                or (nxt in {"a", "an", "the"} and not _listed(sentence, pos))
+                or (
+                    nxt.endswith("ing")
+                    and len(nxt) > 5
+                    and nxt not in _ING_PREPOSITIONS
+                    and not sentence.capital(pos + 1)
+                )
             )
         else:
             breaks = False
@@ -136,6 +142,19 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         break_to = [b for _, b in pairs]
     sentence.break_at = break_at
     sentence.break_to = break_to
+
+
+def _listed(sentence: Sentence, comma: int) -> bool:
+    # ", the border and the debt": the comma separates items of a list, an
+    # "and" or "or" follows before the next comma or the sentence's end.
+    lowers = sentence.lowers
+    for look in range(comma + 1, min(len(lowers), comma + 12)):
+        word = lowers[look]
+        if word in {"and", "or"}:
+            return True
+        if word in {",", ";", ".", ":", "—"} or sentence.quote_of[look] >= 0:
+            return False
+    return False
 
 
 def _clause_comma(sentence: Sentence, cue: int) -> int:

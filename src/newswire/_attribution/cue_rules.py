@@ -236,7 +236,13 @@ def _trailing(
         while opening < count and not sentence.word(opening) and not sentence.is_open[opening]:
             opening += 1
         if opening < count and not (sentence.is_open[opening] and sentence.quote_of[opening] == qi):
-            qi = -1  # 'He will play the "woman card," Lee said': mixed.
+            # 'He will play the "woman card," Lee said': mixed. But after a
+            # colon the quotation stands alone: 'The source is no mystery:
+            # "I love depreciation," he said'.
+            start = sentence.quotes[qi].start
+            at = bisect.bisect_left(sentence.starts, start)
+            if not (floor < at < count and sentence.starts[at] == start and lowers[at - 1] == ":"):
+                qi = -1
     if qi >= 0:
         quote = sentence.quotes[qi]
         fragments.append((quote.inner_start, quote.inner_end))
