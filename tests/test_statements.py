@@ -938,6 +938,27 @@ BOUNDARY_CASES = [
         id="ap-quote-after-colon-stands-alone",
     ),
     pytest.param(
+        'WASHINGTON (AP) — Ruiz said the system was "rigged," noting that no one was charged.',
+        [
+            ("Ruiz", "said", 'the system was "rigged,"'),
+            ("Ruiz", "noting", "that no one was charged"),
+        ],
+        id="ap-participle-after-quoted-comma",
+    ),
+    pytest.param(
+        'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
+        [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
+        id="cp-relative-clause-after-inverted-speaker",
+    ),
+    pytest.param(
+        'BOSTON (AP) — She praised the graduates and telling the class of 2014, "Stay humble."',
+        [
+            ("She", "praised", "the graduates"),
+            ("She", "telling", 'the class of 2014, "Stay humble."'),
+        ],
+        id="ap-coordinated-participle",
+    ),
+    pytest.param(
         "MANILA (PNA) - Salceda, citing data from the State Department, said that 4 million "
         "Filipinos live in the United States.",
         [

@@ -84,21 +84,24 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         if pos == 0 or (quote_of[pos] >= 0 and not is_close[pos]):
             continue
         word = lowers[pos]
+        # Content ending at a closing mark keeps the mark: 'was "corrupt,"'.
+        end = pos
         if is_close[pos]:
             # '"...," suggesting': the comma sits inside the quotation.
             if lowers[pos - 1] != "," or pos + 1 >= count:
                 continue
             word = ","
+            end = pos + 1
         hit = cues.get(pos)
         if hit is not None:
             prev = lowers[pos - 1]
             if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
                 prev = ","
             if (prev in {",", "—", ";"} and _is_ing(word)) or (
-                prev in {"and", "but"} and not _is_ing(word) and not _is_base_or_s(hit.form)
+                prev in {"and", "but"} and not _is_base_or_s(hit.form)
             ):
                 break_at.append(pos)
-                break_to.append(pos - 1)
+                break_to.append(pos if is_close[pos - 1] else pos - 1)
                 continue
             if not _is_ing(word):
                 clause = _clause_comma(sentence, pos)
@@ -135,7 +138,7 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             breaks = False
         if breaks:
             break_at.append(pos)
-            break_to.append(pos)
+            break_to.append(end)
     if any(a > b for a, b in itertools.pairwise(break_at)):
         pairs = sorted(zip(break_at, break_to, strict=True))
         break_at = [a for a, _ in pairs]

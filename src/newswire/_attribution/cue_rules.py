@@ -317,11 +317,35 @@ def _appositive_end(sentence: Sentence, start: int) -> int:
     # quotation, or the end of the sentence (read at most _APPOSITION_REACH).
     stop = min(len(sentence), start + _APPOSITION_REACH)
     look = start
+    lowers = sentence.lowers
     while look < stop and not sentence.is_open[look]:
-        if look in sentence.hit_starts and sentence.lowers[look - 1] == ",":
-            return look  # "said Lee, a lawyer, adding that ...": a cue of its own
+        if look in sentence.hit_starts:
+            if lowers[look - 1] == ",":
+                return look  # "said Lee, a lawyer, adding that ...": a cue of its own
+            # "said Borges, who predicted that ...": the relative clause is
+            # a statement of its own, its subject "who".
+            back = look - 1
+            while back > start and back > look - 3 and _word_class(lowers[back], "") == "adverb":
+                back -= 1
+            if (
+                back >= start
+                and lowers[back] in {"who", "which"}
+                and lowers[back - 1] == ","
+                and not _quote_resumes(sentence, look, stop)
+            ):
+                return back
         look += 1
     return look if look < stop else len(sentence)
+
+
+def _quote_resumes(sentence: Sentence, look: int, stop: int) -> bool:
+    # Whether a quotation opens after a comma between ``look`` and ``stop``:
+    # '"...," said Lee, who has said she will run, "and soon."' gives the
+    # quotation to Lee's statement, the clause between to her apposition.
+    return any(
+        sentence.is_open[at] and sentence.lowers[at - 1] in {",", ":", "—"}
+        for at in range(look + 1, stop)
+    )
 
 
 def _passive(sentence: Sentence, hit: CueHit, left: int) -> bool:
@@ -499,12 +523,19 @@ def attribute_participle(
     if back > 0 and lowers[back] == "then":
         back -= 1  # "... and then predicted: ..."
     prev = lowers[back] if back >= 0 else ""
+    if back > 0 and sentence.is_close[back] and lowers[back - 1] == ",":
+        prev = ","  # 'was "corrupt," noting that ...': the comma inside the quotation
     if prev in {",", "—", ";"}:
         if not _is_ing(word):
             return None
     elif prev in {"by", "after", "before", "without"} and _is_ing(word):
         pass  # "ended the debate by saying ...": the clause's subject speaks
-    elif prev not in {"and", "but"} or _is_base_or_s(hit.form) or _is_ing(word):
+    elif prev not in {"and", "but"} or _is_base_or_s(hit.form):
+        return None
+    elif _is_ing(word) and done.last_speaker is None:
+        # "... and telling the class, ...": a participle coordinated with
+        # an earlier statement's cue shares its speaker; with none, no
+        # statement.
         return None
     earlier = done.last_speaker
     fragments, quotes = _forward_content(sentence, hits, index)

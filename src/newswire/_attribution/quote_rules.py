@@ -27,6 +27,7 @@ from newswire._attribution.cue_rules import (
 )
 from newswire._attribution.tokens import (
     Draft,
+    _is_ing,
     Sentence,
     _find_cues,
     _possible_cues,
@@ -196,6 +197,8 @@ def _nested(sentence: Sentence, earlier: Draft, cue: int, scan: _NestScan) -> bo
                 and i > first + 1
                 and (sentence.capital(i + 1) or lowers[i + 1] in _SUBJECT_PRONOUNS)
             )
+            # "urging calm and saying ...": a second participle of the speaker's.
+            or (word == "and" and i + 1 == cue and _is_ing(lowers[cue]))
         ):
             scan.clean = False
         scan.pos += 1
