@@ -94,23 +94,11 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             end = pos + 1
         hit = cues.get(pos)
         if hit is not None:
-            prev = lowers[pos - 1]
-            if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
-                prev = ","
-            if (prev in {",", "—", ";"} and _is_ing(word)) or (
-                prev in {"and", "but"} and not _is_base_or_s(hit.form)
-            ):
-                break_at.append(pos)
-                break_to.append(pos if is_close[pos - 1] else pos - 1)
+            found = _cue_break(sentence, pos, hit)
+            if found is not None:
+                break_at.append(found[0])
+                break_to.append(found[1])
                 continue
-            if not _is_ing(word):
-                clause = _clause_comma(sentence, pos)
-                if clause >= 0:
-                    # "..., said Lee" and "..., Lee said": a new reporting
-                    # clause ends the content before it.
-                    break_at.append(clause)
-                    break_to.append(clause)
-                    continue
         if word in {";", "while", "whereas"}:
             breaks = True
         elif word == "and" and pos + 1 < count and quote_of[pos + 1] < 0:
@@ -119,21 +107,7 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
                 is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
             )
         elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
-            nxt = lowers[pos + 1]
-            breaks = (
-                (
-                    nxt in _CLAUSE_BREAKS
-                    # ", but that ...": a second reported clause of the same cue.
-                    and not (pos + 2 < count and lowers[pos + 2] == "that" and nxt == "but")
-                )
-                or (nxt in {"a", "an", "the"} and not _listed(sentence, pos))
-                or (
-                    nxt.endswith("ing")
-                    and len(nxt) > 5
-                    and nxt not in _ING_PREPOSITIONS
-                    and not sentence.capital(pos + 1)
-                )
-            )
+            breaks = _comma_breaks(sentence, pos)
         else:
             breaks = False
         if breaks:
@@ -145,6 +119,47 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         break_to = [b for _, b in pairs]
     sentence.break_at = break_at
     sentence.break_to = break_to
+
+
+def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | None:
+    # The break a later cue at ``pos`` makes, as (break_at, break_to), or
+    # None: a participle after a comma (", adding that ..."), a verb after
+    # "and" or "but" ("... and said ..."), or a new reporting clause
+    # ("..., said Lee", "..., Lee said") that ends the content before it.
+    lowers = sentence.lowers
+    is_close = sentence.is_close
+    word = lowers[pos]
+    prev = lowers[pos - 1]
+    if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
+        prev = ","
+    if (prev in {",", "—", ";"} and _is_ing(word)) or (
+        prev in {"and", "but"} and not _is_base_or_s(hit.form)
+    ):
+        return (pos, pos if is_close[pos - 1] else pos - 1)
+    if not _is_ing(word):
+        clause = _clause_comma(sentence, pos)
+        if clause >= 0:
+            return (clause, clause)
+    return None
+
+
+def _comma_breaks(sentence: Sentence, pos: int) -> bool:
+    # Whether the comma at ``pos`` (a plain word follows) ends a reported
+    # clause: a contrast or relative word, an appositive on the last noun
+    # (not a list's next item), or a participial adjunct.
+    lowers = sentence.lowers
+    nxt = lowers[pos + 1]
+    if nxt in _CLAUSE_BREAKS:
+        # ", but that ...": a second reported clause of the same cue.
+        return not (nxt == "but" and pos + 2 < len(lowers) and lowers[pos + 2] == "that")
+    if nxt in {"a", "an", "the"}:
+        return not _listed(sentence, pos)
+    return (
+        nxt.endswith("ing")
+        and len(nxt) > 5
+        and nxt not in _ING_PREPOSITIONS
+        and not sentence.capital(pos + 1)
+    )
 
 
 def _listed(sentence: Sentence, comma: int) -> bool:

@@ -27,9 +27,9 @@ from newswire._attribution.cue_rules import (
 )
 from newswire._attribution.tokens import (
     Draft,
-    _is_ing,
     Sentence,
     _find_cues,
+    _is_ing,
     _possible_cues,
     noun_cue,
 )
