@@ -946,6 +946,34 @@ BOUNDARY_CASES = [
         id="ap-participle-after-quoted-comma",
     ),
     pytest.param(
+        "WASHINGTON (AP) — The White House promised a veto and urged members to reject the bill.",
+        [
+            ("The White House", "promised", "a veto"),
+            ("The White House", "urged", "members to reject the bill"),
+        ],
+        id="ap-second-predicate-is-not-content",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee said the company cut jobs and raised prices.",
+        [("Lee", "said", "the company cut jobs and raised prices")],
+        id="ap-clause-with-two-verbs-goes-on",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — She told the mayor and the council that the vote was off.",
+        [("She", "told", "that the vote was off")],
+        id="ap-two-listeners",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee argued the fund, which has lost money for years, is sound.",
+        [("Lee", "argued", "the fund, which has lost money for years, is sound")],
+        id="ap-relative-clause-inside-the-subject",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Democrats — and some Republicans — say that the rule is unfair.",
+        [("Democrats", "say", "that the rule is unfair")],
+        id="ap-subject-with-dashes",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -106,6 +106,12 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             breaks = lowers[pos + 1] != "that" and (  # '"...," and that ...' goes on
                 is_close[pos - 1] or (lowers[pos - 1] == "," and pos > 1 and is_close[pos - 2])
             )
+            if not breaks and _second_predicate(sentence, hits, pos):
+                # Keyed at the verb, so that a two-word object ("a veto")
+                # still ends before "and".
+                break_at.append(pos + 1)
+                break_to.append(pos)
+                continue
         elif word == "," and pos + 1 < count and quote_of[pos + 1] < 0:
             breaks = _comma_breaks(sentence, pos)
         else:
@@ -119,6 +125,48 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
         break_to = [b for _, b in pairs]
     sentence.break_at = break_at
     sentence.break_to = break_to
+
+
+# Cues whose object is mostly a clause ("said the company cut jobs and raised
+# prices"): after them "and" and a verb may still be content.
+_CLAUSE_TAKERS = frozenset(
+    {"say", "tell", "add", "argue", "insist", "note", "explain", "write", "warn", "report"}
+    | {"predict", "suggest", "state", "assert", "contend", "believe", "think", "agree"}
+    | {"acknowledge", "admit", "claim", "recall", "stress", "emphasize", "indicate"}
+)
+# Words that make a stretch of tokens a clause rather than a noun phrase.
+_CLAUSAL = frozenset({"that", "if", "whether", "to", "he", "she", "they", "it", "we", "i", "you"})
+
+
+def _second_predicate(sentence: Sentence, hits: list[CueHit], pos: int) -> bool:
+    # "promised a veto and attempted to make the case ...", "claimed
+    # self-defense and was acquitted": after a cue whose content is a noun
+    # phrase (no verb, no clause word), "and" and a verb start the speaker's
+    # next predicate, which is not content.
+    lowers = sentence.lowers
+    following = lowers[pos + 1]
+    if following not in _FINITE and not (following.endswith("ed") and len(following) > 4):
+        return False
+    cue = -1
+    lemma = ""
+    for hit in hits:
+        if hit.end > pos:
+            break
+        cue = max(hit.end, hit.extended)
+        lemma = hit.form.lemma
+    if cue < 0 or pos - cue > 6 or pos - cue < 1 or lemma in _CLAUSE_TAKERS:
+        return False
+    for look in range(cue, pos):
+        word = lowers[look]
+        if (
+            word in _FINITE
+            or word in _CLAUSAL
+            or (word.endswith("ed") and look > cue)
+            or not sentence.word(look)
+            or sentence.quote_of[look] >= 0
+        ):
+            return False
+    return True
 
 
 def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | None:
@@ -149,6 +197,10 @@ def _comma_breaks(sentence: Sentence, pos: int) -> bool:
     # (not a list's next item), or a participial adjunct.
     lowers = sentence.lowers
     nxt = lowers[pos + 1]
+    if nxt in {"which", "who"}:
+        # "argued the Islamic State, which has been the target ..., is in
+        # retreat": a relative clause inside the subject, its verb after it.
+        return not _relative_inside(sentence, pos + 1)
     if nxt in _CLAUSE_BREAKS:
         # ", but that ...": a second reported clause of the same cue.
         return not (nxt == "but" and pos + 2 < len(lowers) and lowers[pos + 2] == "that")
@@ -160,6 +212,32 @@ def _comma_breaks(sentence: Sentence, pos: int) -> bool:
         and nxt not in _ING_PREPOSITIONS
         and not sentence.capital(pos + 1)
     )
+
+
+# Finite verbs that, right after the comma closing a relative clause, show
+# that the clause sat inside the reported clause's subject.
+_FINITE = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did", "remains", "remain", "faces"}
+)
+
+
+def _relative_inside(sentence: Sentence, relative: int) -> bool:
+    # Whether the relative clause opening at ``relative`` closes with a
+    # comma and a finite verb within _APPOSITION_TOKENS tokens.
+    lowers = sentence.lowers
+    stop = min(len(lowers) - 1, relative + _APPOSITION_TOKENS)
+    for look in range(relative + 1, stop):
+        word = lowers[look]
+        if word in {";", ":", "."} or (sentence.quote_of[look] >= 0 and sentence.is_open[look]):
+            return False
+        if word == "," and lowers[look + 1] in _FINITE:
+            return True
+    return False
+
+
+# How far a relative clause inside a subject is read (tokens).
+_APPOSITION_TOKENS = 30
 
 
 def _listed(sentence: Sentence, comma: int) -> bool:
@@ -297,6 +375,14 @@ def _forward_content(
             # "Mr." in "told Mr. Weiner that": an abbreviation's point.
             and (sentence.word(look) or (lowers[look] == "." and sentence.capital(look - 1)))
             and lowers[look] != "that"
+            # "promised a veto and attempted to make the case that": the
+            # listener never runs past a conjunction before a verb.
+            and not (
+                lowers[look] in {"and", "or", "but"}
+                and look + 1 < count
+                and not sentence.capital(look + 1)
+                and _word_class(lowers[look + 1], "") != "determiner"
+            )
             and not (hit.form.lemma == "ask" and lowers[look] in _ASKED_WORDS)
         ):
             look += 1

@@ -473,7 +473,7 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
             and lowers[index - 1] != "%"  # "26% say"
             and _quote_before(sentence, index) < 0
             and not (
-                lowers[index - 1] == ","
+                lowers[index - 1] in {",", "—", "–"}
                 and index + 1 < len(lowers)
                 and (
                     sentence.capital(index + 1)
