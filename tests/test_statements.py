@@ -974,6 +974,23 @@ BOUNDARY_CASES = [
         id="ap-subject-with-dashes",
     ),
     pytest.param(
+        "WASHINGTON (AP) — Mukasey, the attorney general under Bush, criticized the rule.",
+        [("Mukasey", "criticized", "the rule")],
+        id="ap-transitive-verbs-do-not-invert",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Ana Ruiz, 59, of Ashton, Md., who watched on a screen, said the "
+        "event moved her.",
+        [("Ana Ruiz", "said", "the event moved her")],
+        id="ap-subject-with-relative-clause-is-not-content",
+    ),
+    pytest.param(
+        "DES MOINES (AP) — One hopeful, Carly Fiorina, says despite her ties she will root "
+        "for Iowa.",
+        [("One hopeful", "says", "despite her ties she will root for Iowa")],
+        id="ap-named-apposition-is-the-subject",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -181,6 +181,16 @@ def attribute_inverted(
         return None
     after = speaker[1]
     lowers = sentence.lowers
+    if _quote_before(sentence, hit.start) < 0 and (
+        hit.form.lemma not in _INVERTING
+        or _relative_before(sentence, hit.start - 1, done.floor)
+        # "One hopeful, Carly Fiorina, says ...": a name between commas.
+        or _name_between_commas(sentence, hit.start - 1, done.floor) is not None
+    ):
+        # "Mukasey, the attorney general under Bush, criticized ...": only
+        # verbs of saying invert; and "Ann Lee, who watched the ceremony,
+        # said ..." is a subject with its relative clause, not content.
+        return None
     if _quote_before(sentence, hit.start) < 0:
         # Without a quotation before it, ", said X" needs X to look like a
         # source ("Ann Lee", "a spokesman", "the ministry"), not like content
@@ -203,6 +213,31 @@ def attribute_inverted(
         ):
             return None
     return _trailing(sentence, hits, index, speaker, hit.start, rule="inverted", done=done)
+
+
+# Cues that stand before their speaker with no quotation before them
+# ("The talks collapsed, said Lee"); transitive verbs such as "criticized" or
+# "praised" do not invert.
+_INVERTING = frozenset(
+    {"say", "add", "write", "ask", "explain", "report", "predict", "note", "continue", "recall"}
+    | {"argue", "insist", "warn", "reply", "respond", "observe", "conclude", "concede", "quip"}
+    | {"joke", "complain", "counter", "acknowledge", "admit", "agree", "remark", "state", "tell"}
+    | {"declare", "announce", "suggest", "claim", "caution", "contend", "maintain", "estimate"}
+)
+
+
+def _relative_before(sentence: Sentence, comma: int, floor: int) -> bool:
+    # Whether ", who" or ", which" stands between ``floor`` and the comma
+    # before a cue, after a capitalised word that opens the sentence.
+    lowers = sentence.lowers
+    first = floor
+    while first < comma and not sentence.word(first):
+        first += 1
+    if first >= comma or not sentence.capital(first):
+        return False
+    return any(
+        lowers[at] in {"who", "which"} and lowers[at - 1] == "," for at in range(first + 1, comma)
+    )
 
 
 def _source_noun(word: str) -> bool:
