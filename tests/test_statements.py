@@ -326,6 +326,16 @@ QUESTION_CASES = [
 ]
 
 NOTSTATEMENTS_CASES = [
+    pytest.param(
+        "MIAMI (AP) — His failures and alleged fraudulent schemes have not hurt him.",
+        id="ap-alleged-adjective",
+    ),
+    pytest.param(
+        "WASHINGTON (Reuters) - The plan failed. (Reporting by Ana Lee; Additional reporting by "
+        "Raj Patel in Boston; Editing by Tom Brown)",
+        id="reuters-reporting-credit",
+    ),
+    pytest.param('The United States "needs a better deal" now.', id="united-states"),
     pytest.param("All told, the storm cost $2 billion.", id="all-told"),
     pytest.param("The so-called reform passed.", id="so-called"),
     pytest.param("The aforesaid clause was dropped.", id="aforesaid"),
@@ -989,6 +999,11 @@ BOUNDARY_CASES = [
         "for Iowa.",
         [("One hopeful", "says", "despite her ties she will root for Iowa")],
         id="ap-named-apposition-is-the-subject",
+    ),
+    pytest.param(
+        "HOUSTON (AP) — Trump said after the convention he would not accept the endorsement.",
+        [("Trump", "said", "he would not accept the endorsement")],
+        id="ap-clause-after-an-adjunct",
     ),
     pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',

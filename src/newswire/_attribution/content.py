@@ -421,9 +421,22 @@ def _forward_content(
                 far += 1
             if far < count and lowers[far] == "that" and lowers[far - 1] == ",":
                 look = far
-        if look >= count or lowers[look] != "that":
-            return [], []
-        pos = look
+        if look < count and lowers[look] == "that":
+            pos = look
+        else:
+            # "said after the convention he would not accept ...": the
+            # clause opens at its subject pronoun after the adjunct.
+            subject = next(
+                (
+                    at
+                    for at in range(pos + 2, min(look, count - 1))
+                    if lowers[at] in _CLAUSE_SUBJECTS and sentence.quote_of[at] < 0
+                ),
+                -1,
+            )
+            if subject < 0 or hit.form.lemma not in {"say", "tell", "add", "argue", "insist"}:
+                return [], []
+            pos = subject
     for look in range(pos, min(count - 1, pos + 12)):
         # "told his audience, to rowdy applause: “...”": the quotation after
         # the colon is the content.

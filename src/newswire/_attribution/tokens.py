@@ -435,6 +435,24 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
     if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
         return False  # "Lee's repeated offenses", "Trump's stated goal"
     following = lowers[index + len(form.words)] if index + len(form.words) < len(lowers) else ""
+    first = form.words[0]
+    if first in _NOUN_FIRST and index and sentence.capital(index) and sentence.capital(index - 1):
+        return False  # "the United States": a name, not a cue
+    if first == "reporting" and following == "by":
+        return False  # "(Reporting by Jason Lange; Editing by ...)": a credit line
+    if (
+        first == "alleged"
+        and following not in {"that", ":"}
+        and not (
+            index + 1 < len(lowers)
+            and (
+                sentence.capital(index + 1)
+                or _word_class(following, "") in {"pronoun", "determiner"}
+                or sentence.is_open[index + 1]
+            )
+        )
+    ):
+        return False  # "alleged fraudulent schemes": an adjective
     if form.words[0] in _NOUN_FIRST and not (
         following in {"that", ":"} or (index + 1 < len(lowers) and sentence.is_open[index + 1])
     ):
