@@ -357,6 +357,38 @@ def _speech_sense(sentence: Sentence, hit: CueHit, pos: int) -> bool:
     return any(word in _FINITE for word in lowers[pos : pos + 8])
 
 
+def _past_adjunct(sentence: Sentence, hit: CueHit, pos: int) -> int:
+    # Content after a preposition at ``pos``: "said during a rally that
+    # ...": it starts at "that"; "said after the convention he would ...":
+    # at the subject pronoun (verbs of saying only); "reported in broad
+    # ranges": there is none (-1).
+    lowers = sentence.lowers
+    count = len(lowers)
+    look = pos + 1
+    while look < count and look < pos + 12 and lowers[look] not in {"that", ",", ":"}:
+        look += 1
+    if look < count and lowers[look] == ",":
+        # "said during a town hall in Buffalo, New York, that ...": a
+        # place or apposition inside the phrase; "that" may still follow.
+        far = look + 1
+        while far < count and far < pos + 20 and lowers[far] not in {"that", ":", ";", "."}:
+            far += 1
+        if far < count and lowers[far] == "that" and lowers[far - 1] == ",":
+            look = far
+    if look < count and lowers[look] == "that":
+        return look
+    if hit.form.lemma not in {"say", "tell", "add", "argue", "insist"}:
+        return -1
+    return next(
+        (
+            at
+            for at in range(pos + 2, min(look, count - 1))
+            if lowers[at] in _CLAUSE_SUBJECTS and sentence.quote_of[at] < 0
+        ),
+        -1,
+    )
+
+
 def _forward_content(
     sentence: Sentence, hits: list[CueHit], index: int
 ) -> tuple[list[tuple[int, int] | None], list[int]]:
@@ -408,35 +440,9 @@ def _forward_content(
         and not (lowers[pos] == "to" and hit.form.lemma in _TO_VERBS)
         and not _approximate(sentence, pos)
     ):
-        # "said during a rally that ...": the content starts after "that";
-        # "reported in broad ranges": no content at all.
-        look = pos + 1
-        while look < count and look < pos + 12 and lowers[look] not in {"that", ",", ":"}:
-            look += 1
-        if look < count and lowers[look] == ",":
-            # "said during a town hall in Buffalo, New York, that ...": a
-            # place or apposition inside the phrase; "that" may still follow.
-            far = look + 1
-            while far < count and far < pos + 20 and lowers[far] not in {"that", ":", ";", "."}:
-                far += 1
-            if far < count and lowers[far] == "that" and lowers[far - 1] == ",":
-                look = far
-        if look < count and lowers[look] == "that":
-            pos = look
-        else:
-            # "said after the convention he would not accept ...": the
-            # clause opens at its subject pronoun after the adjunct.
-            subject = next(
-                (
-                    at
-                    for at in range(pos + 2, min(look, count - 1))
-                    if lowers[at] in _CLAUSE_SUBJECTS and sentence.quote_of[at] < 0
-                ),
-                -1,
-            )
-            if subject < 0 or hit.form.lemma not in {"say", "tell", "add", "argue", "insist"}:
-                return [], []
-            pos = subject
+        pos = _past_adjunct(sentence, hit, pos)
+        if pos < 0:
+            return [], []
     for look in range(pos, min(count - 1, pos + 12)):
         # "told his audience, to rowdy applause: “...”": the quotation after
         # the colon is the content.
