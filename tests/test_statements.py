@@ -1006,6 +1006,16 @@ BOUNDARY_CASES = [
         id="ap-clause-after-an-adjunct",
     ),
     pytest.param(
+        "DALLAS (AP) — She begs him to stay in the car and repeatedly says the police will come.",
+        [("She", "begs", "him to stay in the car"), ("She", "says", "the police will come")],
+        id="ap-and-adverb-and-verb",
+    ),
+    pytest.param(
+        "DALLAS (AP) — Lee and Kim say the plan would pass.",
+        [("Lee and Kim", "say", "the plan would pass")],
+        id="ap-coordinated-subject-with-base-form",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -177,13 +177,22 @@ def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | N
     lowers = sentence.lowers
     is_close = sentence.is_close
     word = lowers[pos]
-    prev = lowers[pos - 1]
-    if is_close[pos - 1] and pos > 1 and lowers[pos - 2] == ",":
+    back = pos - 1
+    # "... and repeatedly says", "... and then said": adverbs before the cue.
+    while back > 1 and (
+        (lowers[back].endswith("ly") and len(lowers[back]) > 4 and not sentence.capital(back))
+        or lowers[back] in {"then", "also", "later"}
+    ):
+        back -= 1
+    prev = lowers[back]
+    if is_close[back] and back > 0 and lowers[back - 1] == ",":
         prev = ","
     if (prev in {",", "—", ";"} and _is_ing(word)) or (
-        prev in {"and", "but"} and not _is_base_or_s(hit.form)
+        prev in {"and", "but"}
+        # "Lee and Kim say" is a subject; "... and says" is not.
+        and (not _is_base_or_s(hit.form) or word != hit.form.lemma.split()[0])
     ):
-        return (pos, pos if is_close[pos - 1] else pos - 1)
+        return (pos, back + 1 if is_close[back] else back)
     if not _is_ing(word):
         clause = _clause_comma(sentence, pos)
         if clause >= 0:

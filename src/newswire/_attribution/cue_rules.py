@@ -553,7 +553,16 @@ def attribute_participle(
                 return draft
         return None
     back = hit.start - 1
-    while back > 0 and _word_class(lowers[back], "") == "adverb" and lowers[back] != "then":
+    while (
+        back > 0
+        and lowers[back] != "then"
+        and (
+            _word_class(lowers[back], "") == "adverb"
+            or (
+                lowers[back].endswith("ly") and len(lowers[back]) > 4 and not sentence.capital(back)
+            )
+        )
+    ):
         back -= 1
     if back > 0 and lowers[back] == "then":
         back -= 1  # "... and then predicted: ..."
@@ -565,7 +574,10 @@ def attribute_participle(
             return None
     elif prev in {"by", "after", "before", "without"} and _is_ing(word):
         pass  # "ended the debate by saying ...": the clause's subject speaks
-    elif prev not in {"and", "but"} or _is_base_or_s(hit.form):
+    elif prev not in {"and", "but"} or (
+        # "Lee and Kim say": a coordinated subject; "... and says": a verb.
+        _is_base_or_s(hit.form) and word == hit.form.lemma.split()[0]
+    ):
         return None
     elif _is_ing(word) and done.last_speaker is None:
         # "... and telling the class, ...": a participle coordinated with
