@@ -1016,6 +1016,16 @@ BOUNDARY_CASES = [
         id="ap-coordinated-subject-with-base-form",
     ),
     pytest.param(
+        'DES MOINES (AP) — "This was the moment," he said in his victory speech that night.',
+        [("he", "said in his victory speech that night", "This was the moment")],
+        id="ap-that-night-is-a-time",
+    ),
+    pytest.param(
+        "DES MOINES (AP) — Lee said that night would be long.",
+        [("Lee", "said", "that night would be long")],
+        id="ap-that-night-as-subject",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

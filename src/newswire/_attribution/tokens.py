@@ -552,8 +552,26 @@ def _extend(sentence: Sentence, end: int) -> int:
         if cls == "listener":
             pos += 1
             continue
+        if (
+            word in {"that", "this", "last", "next"}
+            and pos + 1 < count
+            and lowers[pos + 1] in _PERIODS
+            and (
+                pos + 2 >= count
+                or not sentence.word(pos + 2)
+                or lowers[pos + 2] in {"that", "in", "at", "on", "to"}
+            )
+        ):
+            pos += 2  # "said in his speech that night.": a time, not "that" opening content
+            continue
         break
     return pos
+
+
+# Nouns of a time phrase after "that", "this", "last" or "next".
+_PERIODS = frozenset(
+    {"night", "day", "week", "morning", "evening", "afternoon", "year", "month", "weekend"}
+)
 
 
 def _quote_before(sentence: Sentence, pos: int) -> int:
