@@ -1026,6 +1026,22 @@ BOUNDARY_CASES = [
         id="ap-that-night-as-subject",
     ),
     pytest.param(
+        "WASHINGTON (AP) — In her pursuit of the nomination, Ruiz has stressed her ties to "
+        "the president.",
+        [("Ruiz", "stressed", "her ties to the president")],
+        id="ap-fronted-adjunct-is-not-content",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — In the end, the plan will fail, Lee said.",
+        [("Lee", "said", "In the end, the plan will fail")],
+        id="ap-fronted-adjunct-inside-trailing-content",
+    ),
+    pytest.param(
+        "PHOENIX (AP) — Lee lost Ohio to Ana Ruiz, who added to her lead.",
+        [],
+        id="ap-relative-cue-does-not-report-the-main-clause",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -474,6 +474,19 @@ def attribute_subject(
     quoted = _quote_before(sentence, speaker[0]) >= 0
     if not quoted and after + 1 < count and lowers[after] == "," and sentence.is_open[after + 1]:
         trailing = False
+    if (
+        trailing
+        and not quoted
+        and (
+            # "..., Hillary Clinton, who added to her lead": the main clause is
+            # not what the relative pronoun's cue reports.
+            lowers[speaker[0]] in {"who", "which", "whom"}
+            # "In her pursuit of the nomination, Clinton has emphasized ...": a
+            # fronted adjunct is not content.
+            or (not _at_end(sentence, after) and _fronted_adjunct(sentence, done.floor, pre))
+        )
+    ):
+        trailing = False
     if trailing and (
         _at_end(sentence, after)
         or _short_tail(sentence, after, hit.form.lemma)
@@ -490,6 +503,33 @@ def attribute_subject(
     if not quotes and fragments and fragments[0] is not None and _subordinate(sentence, speaker[0]):
         fragments = [_clause_end(sentence, fragments[0])]
     return _draft("reported", fragments, sentence, hit, speaker, quotes=quotes)
+
+
+# Words that open a fronted adjunct rather than a reported clause.
+_ADJUNCT_OPENERS = frozenset(
+    {"in", "on", "at", "after", "before", "during", "later", "earlier", "worst", "for"}
+    | {"meanwhile", "since", "until", "among", "despite", "with", "without", "like"}
+)
+
+
+def _fronted_adjunct(sentence: Sentence, floor: int, comma: int) -> bool:
+    # Whether the tokens from ``floor`` to the comma before the subject are
+    # a fronted adjunct ("In two other instances,", "Addressing the topic on
+    # Monday,", "Later on This Week,"): a preposition or participle first, no
+    # verb of its own, a few words long.
+    lowers = sentence.lowers
+    first = floor
+    while first < comma and not sentence.word(first):
+        first += 1
+    if first >= comma or comma - first > 10:
+        return False
+    word = lowers[first]
+    if not (word in _ADJUNCT_OPENERS or (_is_ing(word) and sentence.capital(first))):
+        return False
+    return not any(
+        lowers[at] in {"is", "was", "are", "were", "has", "have", "had", "will", "would"}
+        for at in range(first, comma)
+    )
 
 
 _SUBORDINATORS = frozenset(
