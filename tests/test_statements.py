@@ -1021,6 +1021,11 @@ BOUNDARY_CASES = [
         id="ap-that-night-is-a-time",
     ),
     pytest.param(
+        "MIAMI (AP) — ''It is close,'' said Ana Lee, 20, of Jacksonville, Fla. ''We will see.''",
+        [("Ana Lee", "said", "It is close. We will see.")],
+        id="ap-quote-after-state-abbreviation",
+    ),
+    pytest.param(
         "DES MOINES (AP) — Lee said that night would be long.",
         [("Lee", "said", "that night would be long")],
         id="ap-that-night-as-subject",
@@ -1040,6 +1045,21 @@ BOUNDARY_CASES = [
         "PHOENIX (AP) — Lee lost Ohio to Ana Ruiz, who added to her lead.",
         [],
         id="ap-relative-cue-does-not-report-the-main-clause",
+    ),
+    pytest.param(
+        "MIAMI (AP) — Rubio's time is running out, according to even his own supporters.",
+        [("his own supporters", "according to even", "Rubio's time is running out")],
+        id="ap-according-to-with-adverb",
+    ),
+    pytest.param(
+        'MIAMI (AP) — "Thank you," Cruz replied, before adding that he thinks the crowd is kind.',
+        [("Cruz", "replied", "Thank you"), ("Cruz", "adding", "that he thinks the crowd is kind")],
+        id="ap-before-adding",
+    ),
+    pytest.param(
+        'MIAMI (AP) — Lopez said about the movement, "I support parents."',
+        [("Lopez", "said", "I support parents.")],
+        id="ap-quote-after-about-phrase",
     ),
     pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',

@@ -386,6 +386,8 @@ def _past_adjunct(sentence: Sentence, hit: CueHit, pos: int) -> int:
             look = far
     if look < count and lowers[look] == "that":
         return look
+    if look + 1 < count and lowers[look] in {",", ":"} and sentence.is_open[look + 1]:
+        return look + 1  # 'said about the movement, "I support ..."': the quotation
     if hit.form.lemma not in {"say", "tell", "add", "argue", "insist"}:
         return -1
     return next(

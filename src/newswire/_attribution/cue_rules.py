@@ -108,6 +108,9 @@ def attribute_according_to(
     if hit.form.lemma != "according to":
         return None
     source = _object(sentence, hit.end)
+    if source is None and hit.extended == hit.end + 1 and sentence.lowers[hit.end] == "even":
+        # "according to even his own supporters".
+        source = _object(sentence, hit.extended)
     if source is None:
         return None
     after = source[1]
@@ -299,7 +302,9 @@ def _trailing(
             if (
                 appositive < count
                 and sentence.is_open[appositive]
-                and lowers[appositive - 1] in {",", ":", "—"}
+                # "of Jacksonville, Fla. ''She ...'': the abbreviation's point
+                # did not end the sentence, so the quotation is the speaker's.
+                and lowers[appositive - 1] in {",", ":", "—", "."}
             ):
                 qn = sentence.quote_of[appositive]
                 quote = sentence.quotes[qn]
@@ -313,6 +318,7 @@ def _trailing(
             # Interrupted: "The two countries, he added, have ...".
             fragments.append(_content(sentence, nxt, _forward_end(sentence, hits, index, nxt)))
             rule = "interrupted"
+
     elif qi >= 0:
         resumed = _resumed_quote(sentence, after)
         if resumed >= 0:

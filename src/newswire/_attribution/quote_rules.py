@@ -239,8 +239,8 @@ def _attribute_cues(paragraph: _Paragraph, sentence: Sentence, positions: list[i
             continue
         for _name, rule in CUE_RULES:
             draft = rule(sentence, hits, index, done)
-            if draft is not None:
-                break
+            if draft is not None or hit.form.lemma == "according to":
+                break  # "according to" is its own rule's or no one's
         if draft is not None and draft.rule != "announcement":
             made_here.append(draft)
         if draft is not None and draft.rule == "announcement":

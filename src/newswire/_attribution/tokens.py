@@ -426,10 +426,16 @@ def _acceptable(sentence: Sentence, index: int, form: CueForm) -> bool:
         return False
     if prev == "by" and not (_is_ing(form.words[0]) and not sentence.capital(index)):
         return False  # "by saying" is speech; "By Saying" in a title, and "by" + noun, not
-    if prev != "by" and (
-        _word_class(prev, "") == "determiner"
-        or prev in _PREPOSITIONS
-        or prev in _CONTENT_PREPOSITIONS
+    # "by saying", "before adding that ...": a gerund after these is speech.
+    gerund = prev in {"by", "before", "after", "without"} and _is_ing(form.words[0])
+    if (
+        prev != "by"
+        and not gerund
+        and (
+            _word_class(prev, "") == "determiner"
+            or prev in _PREPOSITIONS
+            or prev in _CONTENT_PREPOSITIONS
+        )
     ):
         return False
     if prev.endswith(("'s", "’s")) or prev in {"’", "'"}:
