@@ -49,8 +49,8 @@ FLOORS: list[tuple[str, str, str, float]] = [
     ("seed", "statements", "recall", 1.0),
     ("seed", "statements", "precision", 1.0),
     ("seed", "statement_resolved", "accuracy", 1.0),
-    ("polnear", "statements", "f1", 0.82),
-    ("polnear", "statements_exact", "f1", 0.70),
+    ("polnear", "statements", "f1", 0.84),  # issue 15: 0.8405 measured
+    ("polnear", "statements_exact", "f1", 0.71),  # 0.7220 measured
     ("polnear", "statement_speaker", "accuracy", 0.96),
     ("polnear", "statement_cue", "accuracy", 0.97),
     ("polnear", "statement_resolved", "accuracy", 0.93),  # issue 15
@@ -80,6 +80,7 @@ _LAYOUT_KEPT: list[tuple[str, str, str, float]] = [
     ("tbaq", "headline", "f1", 0.995),
     ("tbaq", "dateline", "f1", 0.995),
     ("tbaq", "byline_authors", "f1", 0.995),
+    ("polnear", "statements", "f1", 0.835),  # 0.8405 measured
 ]
 
 # variant -> (corpus, field, metric, floor); the corpus is suffixed with the
@@ -94,6 +95,7 @@ _LAYOUT_TABLE: dict[str, list[tuple[str, str, str, float]]] = {
         ("tbaq", "headline_invented", "rate", 0.01),
         ("tbaq", "dateline", "f1", 0.995),
         ("tbaq", "byline_authors", "f1", 0.995),
+        ("polnear", "statements", "f1", 0.825),  # 0.8305 measured
     ],
     "oneline": [
         ("muc3", "dateline", "f1", 0.995),
@@ -105,6 +107,7 @@ _LAYOUT_TABLE: dict[str, list[tuple[str, str, str, float]]] = {
         ("tbaq", "headline", "f1", 0.904),
         ("tbaq", "dateline", "f1", 0.995),
         ("tbaq", "byline_authors", "f1", 0.99),
+        ("polnear", "statements", "f1", 0.828),  # 0.8331 measured
     ],
     "flatbody": [
         ("muc3", "dateline", "f1", 0.995),
@@ -116,6 +119,7 @@ _LAYOUT_TABLE: dict[str, list[tuple[str, str, str, float]]] = {
         ("tbaq", "headline", "f1", 0.995),
         ("tbaq", "dateline", "f1", 0.995),
         ("tbaq", "byline_authors", "f1", 0.99),
+        ("polnear", "statements", "f1", 0.83),  # 0.8346 measured
     ],
     "crlf": _LAYOUT_KEPT,
     "wrap": [
@@ -128,9 +132,11 @@ _LAYOUT_TABLE: dict[str, list[tuple[str, str, str, float]]] = {
         ("tbaq", "headline", "f1", 0.995),
         ("tbaq", "dateline", "f1", 0.995),
         ("tbaq", "byline_authors", "f1", 0.995),
+        ("polnear", "statements", "f1", 0.835),  # 0.8402 measured
     ],
     "indent": _LAYOUT_KEPT,
-    "slug": _LAYOUT_KEPT,
+    # A slug above the headline may hide the headline's statement.
+    "slug": [*_LAYOUT_KEPT[:-1], ("polnear", "statements", "f1", 0.833)],  # 0.8384 measured
     "boilerplate": _LAYOUT_KEPT,
 }
 
