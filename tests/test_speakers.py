@@ -46,6 +46,12 @@ PRONOUN_CASES = [
         id="appositive-name",
     ),
     pytest.param(
+        "Vote row\n\nCOLUMBUS, Ohio (AP) — Mark Rios spoke in Ohio on Monday. He repeated "
+        "his claim that the count was rigged.",
+        ["Mark Rios", "Mark Rios"],
+        id="possessive-speaker",
+    ),
+    pytest.param(
         "Dam talks\n\nQUITO (Reuters) - Ana Ruiz spoke to farmers.\n\n"
         '"We will rebuild," she said. "Soon," she added.',
         ["Ana Ruiz", "Ana Ruiz"],

@@ -179,10 +179,14 @@ def _statement(state: State, draft: Draft) -> Statement | None:
 _QUOTE_CHAR = re.compile('["“”„«»「」『』‹›]')
 
 
+# Possessives that stand for a speaker ("his claim that ...", "her call for").
+_POSSESSIVE_SPEAKERS = frozenset({"his", "her", "their", "its"})
+
+
 def _how(draft: Draft, mention: str) -> MentionHow:
     del draft
     lowered = mention.casefold()
-    if _word_class(lowered, "") == "pronoun":
+    if _word_class(lowered, "") == "pronoun" or lowered in _POSSESSIVE_SPEAKERS:
         return "pronoun"
     if mention[:1].isupper() and not lowered.startswith(("the ", "a ", "an ")):
         return "name"

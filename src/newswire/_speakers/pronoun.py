@@ -9,8 +9,8 @@ from newswire._statements_lexicon import word_class
 
 __all__ = ["resolve_pronoun"]
 
-_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"they", "we"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "their"})
 _IT_WINDOW = 250
 
 
