@@ -1062,6 +1062,21 @@ BOUNDARY_CASES = [
         id="ap-quote-after-about-phrase",
     ),
     pytest.param(
+        "WASHINGTON (AP) — But groups that have endorsed him say they will wait.",
+        [("groups", "say", "they will wait")],
+        id="ap-subject-before-relative-clause",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Lee fears rules that could threaten the Second Amendment.",
+        [],
+        id="ap-cue-inside-relative-clause",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Carter however said he would welcome the plan.",
+        [("Carter", "said", "he would welcome the plan")],
+        id="ap-however-without-commas",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -468,9 +468,17 @@ def attribute_subject(
     hit = hits[index]
     floor = hits[index - 1].end if index else 0
     speaker = _subject(sentence, hit.start, floor)
+    lowers = sentence.lowers
+    if (
+        speaker is None
+        or lowers[speaker[1] - 1] in _OBJECT_PRONOUNS
+        or (_is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker, hit.form))
+    ):
+        # "organizations that have endorsed him say": the subject before
+        # the relative clause, when there is one.
+        speaker = _relative_subject(sentence, hit, floor) or speaker
     if speaker is None or _passive(sentence, hit, speaker[1]):
         return None
-    lowers = sentence.lowers
     if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker, hit.form):
         return None
     count = len(lowers)
@@ -536,6 +544,41 @@ def _fronted_adjunct(sentence: Sentence, floor: int, comma: int) -> bool:
         lowers[at] in {"is", "was", "are", "were", "has", "have", "had", "will", "would"}
         for at in range(first, comma)
     )
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
+# How far back from a cue a restrictive relative clause is looked for.
+_RELATIVE_REACH = 16
+
+
+def _relative_subject(sentence: Sentence, hit: CueHit, floor: int) -> tuple[int, int] | None:
+    # "progressive organizations that have endorsed him say ...", "the
+    # state officials whose laws were struck down say ...": the subject
+    # before a restrictive relative clause (no comma, no other cue between),
+    # for a cue followed by a clause.
+    lowers = sentence.lowers
+    after = max(hit.end, hit.extended)
+    if after >= len(lowers) or not (
+        lowers[after] == "that" or _word_class(lowers[after], "") in {"pronoun", "determiner"}
+    ):
+        return None
+    for at in range(hit.start - 2, max(floor, hit.start - _RELATIVE_REACH) - 1, -1):
+        word = lowers[at]
+        if not sentence.word(at) or at in sentence.hit_starts or sentence.quote_of[at] >= 0:
+            return None
+        if word not in {"who", "that", "whose"}:
+            continue
+        if hit.start - at < 4:
+            return None  # "restrictions that could threaten ...": the cue is the clause's own
+        subject = _subject(sentence, at, floor)
+        if subject is None or subject[1] != at:
+            return None
+        opener = subject[0] - 1
+        if opener >= floor and sentence.word(opener) and lowers[opener] not in {"but", "and"}:
+            return None
+        plausible = _plausible_subject(sentence, subject, hit.form)
+        return subject if plausible else None
+    return None
 
 
 _SUBORDINATORS = frozenset(

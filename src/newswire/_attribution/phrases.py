@@ -50,6 +50,8 @@ def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
         # still attributed.
         or lowers[pos] in _NEGATIONS
         or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
+        # "Carter however said": a conjunctive adverb without its commas.
+        or (lowers[pos] == "however" and pos > floor and sentence.word(pos - 1))
     ):
         pos -= 1
     return pos
