@@ -327,6 +327,10 @@ QUESTION_CASES = [
 
 NOTSTATEMENTS_CASES = [
     pytest.param(
+        "The council meets on Thursday and the plan will be shown before announcing new measures.",
+        id="gerund-of-an-action",
+    ),
+    pytest.param(
         "MIAMI (AP) — His failures and alleged fraudulent schemes have not hurt him.",
         id="ap-alleged-adjective",
     ),

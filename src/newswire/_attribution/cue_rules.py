@@ -674,6 +674,11 @@ def attribute_participle(
         # statement.
         return None
     earlier = done.last_speaker
+    if earlier is None and prev in {"after", "before", "without"}:
+        # "... will explain his plan before announcing any new measures": a
+        # gerund of an action, unless a statement before it speaks ("Cruz
+        # replied, before adding that ...").
+        return None
     fragments, quotes = _forward_content(sentence, hits, index)
     if earlier is None:
         subject = _sentence_subject(sentence, first, hit.start)
