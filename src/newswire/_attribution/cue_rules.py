@@ -791,6 +791,9 @@ def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
     return max(0, relative - 1 - _MAX_NP)
 
 
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+
+
 def _quantifier(sentence: Sentence, comma: int, floor: int) -> tuple[int, int] | None:
     # "Many, however, say ...", "Others, like Lee, argue ...": a quantifier
     # alone opening the clause, before the appositive's comma.
@@ -817,7 +820,13 @@ def attribute_appositive(
     # "The manager, David Feder, later said": adverbs may stand between the
     # appositive's closing comma and the cue.
     mark = hit.start - 1
-    while mark > 2 and mark >= hit.start - 2 and _word_class(lowers[mark], "") == "adverb":
+    while (
+        mark > 2
+        and mark >= hit.start - 2
+        and _word_class(lowers[mark], "") == "adverb"
+        # "The suit, filed in May, was dismissed": a passive, no speaker.
+        and lowers[mark] not in _BE_FORMS
+    ):
         mark -= 1
     if mark < 2 or lowers[mark] not in _APPOSITIVE_MARKS:
         return None
