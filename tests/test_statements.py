@@ -326,6 +326,8 @@ QUESTION_CASES = [
 ]
 
 NOTSTATEMENTS_CASES = [
+    pytest.param("The debate turned into shouting matches with Lee.", id="gerund-modifier"),
+    pytest.param("A law suit challenging the rule was filed in May.", id="reduced-relative"),
     pytest.param(
         "The council meets on Thursday and the plan will be shown before announcing new measures.",
         id="gerund-of-an-action",
@@ -1079,6 +1081,11 @@ BOUNDARY_CASES = [
         "WASHINGTON (AP) — Carter however said he would welcome the plan.",
         [("Carter", "said", "he would welcome the plan")],
         id="ap-however-without-commas",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — Officials were warning that the storm would strengthen.",
+        [("Officials", "warning", "that the storm would strengthen")],
+        id="ap-progressive-cue",
     ),
     pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',

@@ -481,6 +481,18 @@ def attribute_subject(
         return None
     if _is_base_or_s(hit.form) and not _plausible_subject(sentence, speaker, hit.form):
         return None
+    if (
+        _is_ing(hit.form.words[0])
+        and speaker[1] == hit.start
+        and not any(
+            sentence.capital(at) and _word_class(lowers[at], "") != "determiner"
+            for at in range(speaker[0], speaker[1])
+        )
+        and _word_class(lowers[speaker[1] - 1], "") == ""
+        and lowers[speaker[1] - 1] not in titles()
+        and lowers[speaker[1] - 1] not in _ASPECT_VERBS
+    ):
+        return None  # "the law suit challenging its data": a modifier, not a clause
     count = len(lowers)
     pre = speaker[0] - 1
     after = max(hit.extended, hit.end)
@@ -792,6 +804,11 @@ def _relative_floor(sentence: Sentence, done: Context, cue: int) -> int:
 
 
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+# Verbs before a gerund cue that keep it a clause ("he began dismissing").
+_ASPECT_VERBS = frozenset(
+    {"began", "begun", "begins", "started", "starts", "stopped", "continued", "continues"}
+    | {"kept", "keeps", "resumed", "finished", "quit"}
+)
 
 
 def _quantifier(sentence: Sentence, comma: int, floor: int) -> tuple[int, int] | None:
