@@ -1088,6 +1088,23 @@ BOUNDARY_CASES = [
         id="ap-progressive-cue",
     ),
     pytest.param(
+        "BRUSSELS (Reuters) - Producers complained that the sales were harming their business "
+        "and threatening jobs.",
+        [
+            (
+                "Producers",
+                "complained",
+                "that the sales were harming their business and threatening jobs",
+            )
+        ],
+        id="reuters-participle-inside-the-content",
+    ),
+    pytest.param(
+        "TOKYO (Reuters) - The fund said it changed course after rejecting a takeover offer.",
+        [("The fund", "said", "it changed course after rejecting a takeover offer")],
+        id="reuters-gerund-of-an-action-after-a-statement",
+    ),
+    pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',
         [("Ana Lee", "said", "We will win"), ("who", "said", "she will run again")],
         id="cp-relative-clause-after-inverted-speaker",

@@ -75,6 +75,7 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
     quote_of = sentence.quote_of
     is_close = sentence.is_close
     cues = {hit.start: hit for hit in hits}
+    previous_hit = {b.start: a for a, b in itertools.pairwise(hits)}
     candidates = set(itertools.compress(range(count), map(_BREAK_WORDS.__contains__, lowers)))
     candidates.update(cues)
     candidates.update(itertools.compress(range(count), is_close))
@@ -94,7 +95,7 @@ def _prepare(sentence: Sentence, hits: list[CueHit]) -> None:
             end = pos + 1
         hit = cues.get(pos)
         if hit is not None:
-            found = _cue_break(sentence, pos, hit)
+            found = _cue_break(sentence, pos, hit, previous_hit.get(pos))
             if found is not None:
                 break_at.append(found[0])
                 break_to.append(found[1])
@@ -169,7 +170,9 @@ def _second_predicate(sentence: Sentence, hits: list[CueHit], pos: int) -> bool:
     return True
 
 
-def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | None:
+def _cue_break(
+    sentence: Sentence, pos: int, hit: CueHit, previous: CueHit | None
+) -> tuple[int, int] | None:
     # The break a later cue at ``pos`` makes, as (break_at, break_to), or
     # None: a participle after a comma (", adding that ..."), a verb after
     # "and" or "but" ("... and said ..."), or a new reporting clause
@@ -188,9 +191,7 @@ def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | N
     if is_close[back] and back > 0 and lowers[back - 1] == ",":
         prev = ","
     if (prev in {",", "—", ";"} and _is_ing(word)) or (
-        prev in {"and", "but"}
-        # "Lee and Kim say" is a subject; "... and says" is not.
-        and (not _is_base_or_s(hit.form) or word != hit.form.lemma.split()[0])
+        prev in {"and", "but"} and _second_cue(sentence, hit, previous, back)
     ):
         return (pos, back + 1 if is_close[back] else back)
     if not _is_ing(word):
@@ -198,6 +199,31 @@ def _cue_break(sentence: Sentence, pos: int, hit: CueHit) -> tuple[int, int] | N
         if clause >= 0:
             return (clause, clause)
     return None
+
+
+def _second_cue(sentence: Sentence, hit: CueHit, previous: CueHit | None, conj: int) -> bool:
+    # Whether a cue after "and" (at ``conj``) is the speaker's next verb: a
+    # past form ("... and said"); an -s form before a clause ("... and
+    # repeatedly says the police will come", not "a speech and remarks to
+    # ..."; "Lee and Kim say" is a subject); a participle when the content
+    # before it has no verb of its own ("urged graduates to work hard and
+    # telling ...", not "the sales were harming business and threatening").
+    lowers = sentence.lowers
+    word = lowers[hit.start]
+    if _is_ing(word):
+        first = 0 if previous is None else max(previous.end, previous.extended)
+        return not any(lowers[at] in _FINITE or lowers[at] == "that" for at in range(first, conj))
+    if not _is_base_or_s(hit.form):
+        return True
+    if word == hit.form.lemma.split()[0]:
+        return False
+    after = max(hit.end, hit.extended)
+    return after < len(lowers) and (
+        lowers[after] in {"that", ":", ","}
+        or sentence.is_open[after]
+        or _word_class(lowers[after], "") in {"pronoun", "determiner"}
+        or sentence.capital(after)
+    )
 
 
 def _comma_breaks(sentence: Sentence, pos: int) -> bool:

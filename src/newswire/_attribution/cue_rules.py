@@ -538,6 +538,23 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
+def _clause_follows(sentence: Sentence, pos: int) -> bool:
+    # Whether what follows token ``pos`` can open a reported clause: "that",
+    # a quotation, a colon or comma before one, a pronoun, a determiner or a
+    # capitalised word.
+    lowers = sentence.lowers
+    if pos >= len(lowers):
+        return False
+    word = lowers[pos]
+    return (
+        word in {"that", ":"}
+        or sentence.is_open[pos]
+        or (word == "," and pos + 1 < len(lowers) and sentence.is_open[pos + 1])
+        or _word_class(word, "") in {"pronoun", "determiner"}
+        or sentence.capital(pos)
+    )
+
+
 def _fronted_adjunct(sentence: Sentence, floor: int, comma: int) -> bool:
     # Whether the tokens from ``floor`` to the comma before the subject are
     # a fronted adjunct ("In two other instances,", "Addressing the topic on
@@ -686,11 +703,21 @@ def attribute_participle(
         # statement.
         return None
     earlier = done.last_speaker
-    if earlier is None and prev in {"after", "before", "without"}:
-        # "... will explain his plan before announcing any new measures": a
-        # gerund of an action, unless a statement before it speaks ("Cruz
-        # replied, before adding that ...").
+    if prev in {"after", "before", "without"} and (
+        earlier is None or hit.form.lemma not in _INVERTING
+    ):
+        # "... will explain his plan before announcing any new measures",
+        # "proposed it after rejecting an offer": a gerund of an action; only
+        # a verb of saying after a statement speaks ("Cruz replied, before
+        # adding that ...").
         return None
+    if (
+        prev in {"and", "but"}
+        and not _is_ing(word)
+        and _is_base_or_s(hit.form)
+        and not _clause_follows(sentence, max(hit.end, hit.extended))
+    ):
+        return None  # "in a speech and remarks to the foundation": a noun
     fragments, quotes = _forward_content(sentence, hits, index)
     if earlier is None:
         subject = _sentence_subject(sentence, first, hit.start)

@@ -198,7 +198,12 @@ def _nested(sentence: Sentence, earlier: Draft, cue: int, scan: _NestScan) -> bo
                 and (sentence.capital(i + 1) or lowers[i + 1] in _SUBJECT_PRONOUNS)
             )
             # "urging calm and saying ...": a second participle of the speaker's.
-            or (word == "and" and i + 1 == cue and _is_ing(lowers[cue]))
+            or (
+                word == "and"
+                and i + 1 == cue
+                and _is_ing(lowers[cue])
+                and earlier.rule == "participle"
+            )
         ):
             scan.clean = False
         scan.pos += 1
