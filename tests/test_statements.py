@@ -326,6 +326,13 @@ QUESTION_CASES = [
 ]
 
 NOTSTATEMENTS_CASES = [
+    pytest.param(
+        "Sentiment turned on the weather, and reports that output was below quota.",
+        id="and-reports-noun",
+    ),
+    pytest.param(
+        "Poor roads and badly maintained plantations slowed output.", id="adjectival-participle"
+    ),
     pytest.param("The debate turned into shouting matches with Lee.", id="gerund-modifier"),
     pytest.param("A law suit challenging the rule was filed in May.", id="reduced-relative"),
     pytest.param(
@@ -1103,6 +1110,12 @@ BOUNDARY_CASES = [
         "TOKYO (Reuters) - The fund said it changed course after rejecting a takeover offer.",
         [("The fund", "said", "it changed course after rejecting a takeover offer")],
         id="reuters-gerund-of-an-action-after-a-statement",
+    ),
+    pytest.param(
+        "NEW YORK (Reuters) - The company said, without admitting the charges, that it would "
+        "settle.",
+        [("The company", "said", "without admitting the charges, that it would settle")],
+        id="reuters-without-admitting-is-no-statement",
     ),
     pytest.param(
         'OTTAWA (CP) — "We will win," said Ana Lee, who has said she will run again.',

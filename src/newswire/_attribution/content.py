@@ -201,6 +201,13 @@ def _cue_break(
     return None
 
 
+# Cues whose -s form after "and" is more often a plural noun ("and reports that").
+_NOUN_LIKE = frozenset(
+    {"report", "claim", "call", "comment", "remark", "note", "charge", "promise", "pledge"}
+    | {"warn", "threat", "complaint", "tweet", "post", "demand", "question", "statement"}
+)
+
+
 def _second_cue(sentence: Sentence, hit: CueHit, previous: CueHit | None, conj: int) -> bool:
     # Whether a cue after "and" (at ``conj``) is the speaker's next verb: a
     # past form ("... and said"); an -s form before a clause ("... and
@@ -215,7 +222,7 @@ def _second_cue(sentence: Sentence, hit: CueHit, previous: CueHit | None, conj: 
         return not any(lowers[at] in _FINITE or lowers[at] == "that" for at in range(first, conj))
     if not _is_base_or_s(hit.form):
         return True
-    if word == hit.form.lemma.split()[0]:
+    if word == hit.form.lemma.split()[0] or hit.form.lemma in _NOUN_LIKE:
         return False
     after = max(hit.end, hit.extended)
     return after < len(lowers) and (

@@ -20,6 +20,7 @@ from newswire._attribution.content import (
     _BE,
     _LISTENER_ONLY,
     _LISTENER_VERBS,
+    _NOUN_LIKE,
     _forward_content,
     _forward_end,
 )
@@ -671,13 +672,20 @@ def attribute_participle(
                 return draft
         return None
     back = hit.start - 1
+    # "... and repeatedly says the police will come" (an -ly adverb before a
+    # cue that opens a clause), not "poor transport and badly maintained
+    # plantations".
+    manner = _clause_follows(sentence, max(hit.end, hit.extended))
     while (
         back > 0
         and lowers[back] != "then"
         and (
             _word_class(lowers[back], "") == "adverb"
             or (
-                lowers[back].endswith("ly") and len(lowers[back]) > 4 and not sentence.capital(back)
+                manner
+                and lowers[back].endswith("ly")
+                and len(lowers[back]) > 4
+                and not sentence.capital(back)
             )
         )
     ):
@@ -703,8 +711,8 @@ def attribute_participle(
         # statement.
         return None
     earlier = done.last_speaker
-    if prev in {"after", "before", "without"} and (
-        earlier is None or hit.form.lemma not in _INVERTING
+    if prev == "without" or (
+        prev in {"after", "before"} and (earlier is None or hit.form.lemma not in _INVERTING)
     ):
         # "... will explain his plan before announcing any new measures",
         # "proposed it after rejecting an offer": a gerund of an action; only
@@ -715,9 +723,14 @@ def attribute_participle(
         prev in {"and", "but"}
         and not _is_ing(word)
         and _is_base_or_s(hit.form)
-        and not _clause_follows(sentence, max(hit.end, hit.extended))
+        and (
+            hit.form.lemma in _NOUN_LIKE
+            or not _clause_follows(sentence, max(hit.end, hit.extended))
+        )
     ):
-        return None  # "in a speech and remarks to the foundation": a noun
+        # "in a speech and remarks to the foundation", "and reports that
+        # OPEC's output fell": nouns.
+        return None
     fragments, quotes = _forward_content(sentence, hits, index)
     if earlier is None:
         subject = _sentence_subject(sentence, first, hit.start)
