@@ -19,6 +19,7 @@ from newswire._attribution.tokens import (
     Sentence,
     _is_base_or_s,
     _is_ing,
+    _manner_adverb,
     _standalone,
     _word_class,
 )
@@ -183,8 +184,7 @@ def _cue_break(
     back = pos - 1
     # "... and repeatedly says", "... and then said": adverbs before the cue.
     while back > 1 and (
-        (lowers[back].endswith("ly") and len(lowers[back]) > 4 and not sentence.capital(back))
-        or lowers[back] in {"then", "also", "later"}
+        _manner_adverb(sentence, back) or lowers[back] in {"then", "also", "later"}
     ):
         back -= 1
     prev = lowers[back]
@@ -225,11 +225,23 @@ def _second_cue(sentence: Sentence, hit: CueHit, previous: CueHit | None, conj: 
     if word == hit.form.lemma.split()[0] or hit.form.lemma in _NOUN_LIKE:
         return False
     after = max(hit.end, hit.extended)
-    return after < len(lowers) and (
-        lowers[after] in {"that", ":", ","}
-        or sentence.is_open[after]
-        or _word_class(lowers[after], "") in {"pronoun", "determiner"}
-        or sentence.capital(after)
+    return _clause_follows(sentence, after) or (after < len(lowers) and lowers[after] == ",")
+
+
+def _clause_follows(sentence: Sentence, pos: int) -> bool:
+    # Whether what follows token ``pos`` can open a reported clause: "that",
+    # a quotation, a colon or comma before one, a pronoun, a determiner or a
+    # capitalised word.
+    lowers = sentence.lowers
+    if pos >= len(lowers):
+        return False
+    word = lowers[pos]
+    return (
+        word in {"that", ":"}
+        or sentence.is_open[pos]
+        or (word == "," and pos + 1 < len(lowers) and sentence.is_open[pos + 1])
+        or _word_class(word, "") in {"pronoun", "determiner"}
+        or sentence.capital(pos)
     )
 
 
@@ -256,17 +268,10 @@ def _comma_breaks(sentence: Sentence, pos: int) -> bool:
     )
 
 
-# Finite verbs that, right after the comma closing a relative clause, show
-# that the clause sat inside the reported clause's subject.
-_FINITE = frozenset(
-    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"}
-    | {"should", "may", "might", "must", "does", "did", "remains", "remain", "faces"}
-)
-
-
 def _relative_inside(sentence: Sentence, relative: int) -> bool:
     # Whether the relative clause opening at ``relative`` closes with a
-    # comma and a finite verb within _APPOSITION_TOKENS tokens.
+    # comma and a finite verb (_FINITE) within _APPOSITION_TOKENS tokens:
+    # the clause then sat inside the reported clause's subject.
     lowers = sentence.lowers
     stop = min(len(lowers) - 1, relative + _APPOSITION_TOKENS)
     for look in range(relative + 1, stop):

@@ -21,6 +21,7 @@ from newswire._attribution.content import (
     _LISTENER_ONLY,
     _LISTENER_VERBS,
     _NOUN_LIKE,
+    _clause_follows,
     _forward_content,
     _forward_end,
 )
@@ -47,6 +48,7 @@ from newswire._attribution.tokens import (
     Sentence,
     _is_base_or_s,
     _is_ing,
+    _manner_adverb,
     _quote_before,
     _word_class,
     noun_cue,
@@ -185,7 +187,8 @@ def attribute_inverted(
         return None
     after = speaker[1]
     lowers = sentence.lowers
-    if _quote_before(sentence, hit.start) < 0 and (
+    unquoted = _quote_before(sentence, hit.start) < 0
+    if unquoted and (
         hit.form.lemma not in _INVERTING
         or _relative_before(sentence, hit.start - 1, done.floor)
         # "One hopeful, Carly Fiorina, says ...": a name between commas.
@@ -195,7 +198,7 @@ def attribute_inverted(
         # verbs of saying invert; and "Ann Lee, who watched the ceremony,
         # said ..." is a subject with its relative clause, not content.
         return None
-    if _quote_before(sentence, hit.start) < 0:
+    if unquoted:
         # Without a quotation before it, ", said X" needs X to look like a
         # source ("Ann Lee", "a spokesman", "the ministry"), not like content
         # ("Lee, a lawyer, said a price could ...").
@@ -539,23 +542,6 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
-def _clause_follows(sentence: Sentence, pos: int) -> bool:
-    # Whether what follows token ``pos`` can open a reported clause: "that",
-    # a quotation, a colon or comma before one, a pronoun, a determiner or a
-    # capitalised word.
-    lowers = sentence.lowers
-    if pos >= len(lowers):
-        return False
-    word = lowers[pos]
-    return (
-        word in {"that", ":"}
-        or sentence.is_open[pos]
-        or (word == "," and pos + 1 < len(lowers) and sentence.is_open[pos + 1])
-        or _word_class(word, "") in {"pronoun", "determiner"}
-        or sentence.capital(pos)
-    )
-
-
 def _fronted_adjunct(sentence: Sentence, floor: int, comma: int) -> bool:
     # Whether the tokens from ``floor`` to the comma before the subject are
     # a fronted adjunct ("In two other instances,", "Addressing the topic on
@@ -680,13 +666,7 @@ def attribute_participle(
         back > 0
         and lowers[back] != "then"
         and (
-            _word_class(lowers[back], "") == "adverb"
-            or (
-                manner
-                and lowers[back].endswith("ly")
-                and len(lowers[back]) > 4
-                and not sentence.capital(back)
-            )
+            _word_class(lowers[back], "") == "adverb" or (manner and _manner_adverb(sentence, back))
         )
     ):
         back -= 1

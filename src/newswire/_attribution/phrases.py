@@ -13,6 +13,7 @@ from newswire._attribution.tokens import (
     CueHit,
     Draft,
     Sentence,
+    _manner_adverb,
     _standalone,
     _word_class,
 )
@@ -49,7 +50,7 @@ def _head_position(sentence: Sentence, cue: int, floor: int) -> int:
         # "did not mention", "has not yet responded": negated speech is
         # still attributed.
         or lowers[pos] in _NEGATIONS
-        or (lowers[pos].endswith("ly") and len(lowers[pos]) > 4 and not sentence.capital(pos))
+        or _manner_adverb(sentence, pos)
         # "Carter however said": a conjunctive adverb without its commas.
         or (lowers[pos] == "however" and pos > floor and sentence.word(pos - 1))
     ):

@@ -580,6 +580,12 @@ _PERIODS = frozenset(
 )
 
 
+def _manner_adverb(sentence: Sentence, index: int) -> bool:
+    # A lower-case adverb in -ly ("repeatedly", "openly"), not a name ("Kelly").
+    word = sentence.lowers[index]
+    return word.endswith("ly") and len(word) > 4 and not sentence.capital(index)
+
+
 def _quote_before(sentence: Sentence, pos: int) -> int:
     # The quotation index closing right before token ``pos`` (skipping one comma).
     look = pos - 1
