@@ -4,6 +4,7 @@ Normalisation: typographic variants parse like their plain forms, spans stay exa
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 import pytest
@@ -157,8 +158,24 @@ class TestNormalize:
         norm = normalize(text)
 
         assert "ab" * 10_000 == norm.text
-        assert len(norm.text) + 1 == len(norm.offsets or [])
+        assert [3 * (i // 2) + i % 2 for i in range(20_000)] == [
+            norm.to_original(i) for i in range(20_000)
+        ]
+        assert len(text) == norm.to_original(len(norm.text))
         assert "ab" == norm.slice(len(norm.text) - 2, len(norm.text))
+
+    @given(st.text(alphabet="ab\u200b\u00ad\ufeff", max_size=40))
+    def test_offset_map_is_the_dense_map(self, text: str) -> None:
+        """
+        The map of deleted runs answers as a table of every offset would.
+        """
+        norm = normalize(text)
+        dense = [i for i, char in enumerate(text) if char in "ab"] + [len(text)]
+
+        assert dense == [norm.to_original(i) for i in range(len(norm.text) + 1)]
+        assert [bisect.bisect_left(dense, x) for x in range(len(text) + 1)] == [
+            norm.to_copy(x) for x in range(len(text) + 1)
+        ]
 
     @given(st.text(alphabet="ab \t\n\r\x00\x0b\x1f\x7f-", max_size=30))
     def test_ascii_fold_like_other_text(self, text: str) -> None:

@@ -11,6 +11,7 @@ Normalisation of the input text and the offset map back to it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 
@@ -82,6 +83,63 @@ _SPECIAL = re.compile(
 _CR_LF = regex.compile(r"(?<!\r)\r++\n")
 
 
+class OffsetMap:
+    """
+    The map from offsets in a normalised copy to offsets in its original.
+
+    Only the deleted runs are kept (where each ends in the copy, and how many
+    characters were deleted up to there), so the map takes memory for the
+    invisible characters of a text, not for its length; a lookup is a binary
+    search. ``map[i]`` is the original offset of character ``i`` of the copy
+    (``i`` may be the copy's length); ``map.find(x)`` is the first copy
+    offset whose original offset is at least ``x``.
+
+    >>> m = OffsetMap([2, 3, 5], [1, 3, 4], copy_length=5)  # "ab_c__de_" less "_"
+    >>> [m[i] for i in range(6)], [m.find(x) for x in range(10)]
+    ([0, 1, 3, 6, 7, 9], [0, 1, 2, 2, 3, 3, 3, 4, 5, 5])
+    """
+
+    __slots__ = ("_deleted", "_length", "_run_starts", "_runs")
+
+    def __init__(self, runs: list[int], deleted: list[int], *, copy_length: int) -> None:
+        """
+        Keep the deleted runs.
+
+        ``runs[k]`` is the copy offset right after deleted run ``k``,
+        ``deleted[k]`` the characters deleted up to its end.
+        """
+        self._runs = array("q", runs)
+        self._deleted = array("q", deleted)
+        # Where each deleted run starts in the original.
+        self._run_starts = array(
+            "q", [at + (deleted[k - 1] if k else 0) for k, at in enumerate(runs)]
+        )
+        self._length = copy_length
+
+    def __getitem__(self, index: int) -> int:
+        """
+        Return the original offset of copy offset ``index``.
+        """
+        if not 0 <= index <= self._length:
+            msg = f"copy offset {index} outside 0..{self._length}"
+            raise IndexError(msg)
+        k = bisect.bisect_right(self._runs, index) - 1
+        return index if k < 0 else index + self._deleted[k]
+
+    def find(self, original: int) -> int:
+        """
+        Return the first copy offset whose original offset is ``original`` or more.
+        """
+        k = bisect.bisect_right(self._run_starts, original) - 1
+        if k < 0:
+            return max(0, min(original, self._length))
+        deleted = self._deleted[k]
+        at = self._runs[k]
+        if original < at + deleted:
+            return at  # inside the deleted run: the first character after it
+        return min(original - deleted, self._length)
+
+
 @attrs.frozen
 class NormalizedText:
     """
@@ -89,12 +147,12 @@ class NormalizedText:
 
     ``offsets`` is None when the copy has the original's length (the usual
     case); otherwise ``offsets[i]`` is the original offset of character ``i``
-    of the copy, with one extra entry for the end.
+    of the copy, ``i`` up to the copy's length (an :class:`OffsetMap`).
     """
 
     original: str
     text: str
-    offsets: array[int] | None = attrs.field(eq=False, default=None)
+    offsets: OffsetMap | None = attrs.field(eq=False, default=None)
 
     def to_original(self, index: int) -> int:
         """
@@ -103,6 +161,14 @@ class NormalizedText:
         if self.offsets is None:
             return index
         return self.offsets[index]
+
+    def to_copy(self, index: int) -> int:
+        """
+        Map an offset in the original text to the first copy offset at or after it.
+        """
+        if self.offsets is None:
+            return index
+        return self.offsets.find(index)
 
     def span(self, start: int, end: int) -> Span:
         """
@@ -170,16 +236,19 @@ def normalize(text: str) -> NormalizedText:
     first = _INVISIBLE_RUN.search(folded)
     if first is None:
         return NormalizedText(text, folded)
-    # Keep runs of visible characters whole; the map is built a range at a
-    # time, so this stays fast on long texts full of invisible characters.
-    offsets = array("q")
+    # Keep runs of visible characters whole; the map holds one entry per
+    # deleted run, so it stays small on long texts.
+    runs: list[int] = []
+    deleted: list[int] = []
     kept: list[str] = []
     previous = 0
+    removed = 0
     for match in _INVISIBLE_RUN.finditer(folded, first.start()):
         kept.append(folded[previous : match.start()])
-        offsets.extend(range(previous, match.start()))
+        removed += match.end() - match.start()
+        runs.append(match.end() - removed)
+        deleted.append(removed)
         previous = match.end()
     kept.append(folded[previous:])
-    offsets.extend(range(previous, len(folded)))
-    offsets.append(len(text))
-    return NormalizedText(text, "".join(kept), offsets)
+    copy = "".join(kept)
+    return NormalizedText(text, copy, OffsetMap(runs, deleted, copy_length=len(copy)))

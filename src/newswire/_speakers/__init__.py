@@ -21,7 +21,6 @@ Speaker resolution.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -203,9 +202,8 @@ def resolve_speakers(state: State) -> None:
 def _normalised(state: State, start: int, end: int) -> str:
     # The mention's words as the names were read, from the normalised text:
     # an invisible character inside "Lee" must not make another name.
-    offsets = state.norm.offsets
-    assert offsets is not None
-    return state.text[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+    norm = state.norm
+    return state.text[norm.to_copy(start) : norm.to_copy(end)]
 
 
 @attrs.define

@@ -226,8 +226,7 @@ class _NameIndex:
             # "Why Does Israel Refuse to Recognize ...": in a headline in
             # title case every word is capitalised, so no run there is a name.
             end = headline.span.end
-            if state.norm.offsets is not None:
-                end = bisect.bisect_left(state.norm.offsets, end)
+            end = state.norm.to_copy(end)
             skip = 0
             while skip < len(names) and names[skip].start < end:
                 skip += 1
