@@ -4,8 +4,12 @@ Peak memory of one huge dispatch, as a multiple of its size in bytes.
     python benchmarks/memory.py                  # 5, 10 and 20 MB
     python benchmarks/memory.py --mb 50 --mb 200 # slower: about 1 s per MB
     python benchmarks/memory.py --hostile        # the hostile families too
+    python benchmarks/memory.py --from ../shared/corpus/dev/polnear.jsonl
 
-For each size, a dispatch is made of the bundled samples repeated, and three
+For each size, a dispatch is made of the bundled samples repeated (or, with
+``--from FILE.jsonl``, of the texts of a corpus file, one after another:
+real copy, with the typographic and invisible characters the samples lack),
+and three
 runs each in a fresh process report their peak RSS less that of the
 interpreter with newswire imported: ``parse`` alone, ``parse`` and
 ``to_dict`` with ``json.dumps`` (what a caller does), and ``newswire parse
@@ -21,6 +25,7 @@ printed.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -58,16 +63,21 @@ print(peak - base)
 MODES = ("parse", "json", "cli")
 
 
-def dispatch_of(size: int) -> str:
+def dispatch_of(size: int, corpus: Path | None = None) -> str:
     """
-    A dispatch of about ``size`` bytes: the bundled samples, repeated.
+    A dispatch of about ``size`` bytes: the bundled samples (or a corpus file's texts), repeated.
     """
-    samples = sorted(
-        entry.read_text(encoding="utf-8")
-        for entry in resources.files("newswire").joinpath("data", "samples").iterdir()
-    )
-    body = "\n\n".join(samples) + "\n\n"
-    return body * max(1, size // len(body.encode("utf-8")))
+    if corpus is None:
+        texts = sorted(
+            entry.read_text(encoding="utf-8")
+            for entry in resources.files("newswire").joinpath("data", "samples").iterdir()
+        )
+    else:
+        with corpus.open(encoding="utf-8") as lines:
+            texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    body = "\n\n".join(texts) + "\n\n"
+    whole = body * max(1, size // len(body.encode("utf-8")))
+    return whole if corpus is None else whole[: max(size, len(texts[0]))]
 
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +131,9 @@ def main() -> int:
     parser.add_argument("--mb", type=float, action="append", help="sizes in MB (repeatable)")
     parser.add_argument("--hostile", action="store_true", help="also the hostile families")
     parser.add_argument("--hostile-mb", type=float, default=1.0, help="their 1x size")
+    parser.add_argument(
+        "--from", dest="corpus", type=Path, help="a corpus JSONL file whose texts make the dispatch"
+    )
     args = parser.parse_args()
     sizes = args.mb or [5.0, 10.0, 20.0]
     ratios: dict[str, list[float]] = {mode: [] for mode in MODES}
@@ -128,7 +141,7 @@ def main() -> int:
         path, out = Path(folder) / "big.txt", Path(folder) / "out.jsonl"
         print(f"{'MB':>6} " + " ".join(f"{mode:>8}" for mode in MODES))
         for mb in sizes:
-            path.write_text(dispatch_of(int(mb * _MB)), encoding="utf-8")
+            path.write_text(dispatch_of(int(mb * _MB), args.corpus), encoding="utf-8")
             size = path.stat().st_size
             row = []
             for mode in MODES:

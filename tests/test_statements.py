@@ -5,8 +5,11 @@ Attributed statements: quote scanning, sentences and the attribution rules.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newswire import parse
+from newswire._attribution import tokens
 from newswire._attribution.tokens import Sentence, _cue_starts, _lower_case, _possible_cues
 from newswire._quotes import has_quote_mark, quote_marks, scan_quotes, single_quoted
 from newswire._sentences import WORD, split_sentences
@@ -440,6 +443,21 @@ class TestCueCandidates:
         text = "İstanbul (Anadolu) - Officials SAID"
 
         assert (len(text), "officials said") == (len(_lower_case(text)), _lower_case(text)[-14:])
+
+    @given(st.text(alphabet="aΣΑς İ\n.é", max_size=60))
+    def test_lower_case_in_pieces(self, text: str) -> None:
+        """
+        A long text lowered a piece at a time keeps its offsets, and reads as
+        str.lower() of the whole wherever that keeps them too (final sigma
+        included).
+        """
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tokens, "_LOWER_PIECE", 3)
+            lowered = _lower_case(text)
+
+        assert len(text) == len(lowered)
+        if len(text.lower()) == len(text):
+            assert text.lower() == lowered
 
     def test_quote_marks(self) -> None:
         """

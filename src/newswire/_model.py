@@ -3,6 +3,8 @@
 # that was recognised in the text carries a ``span`` such that
 # ``dispatch.text[span.start:span.end]`` is exactly what was recognised, in the
 # text as passed in (never a normalised copy). Validators do O(1) checks only.
+# The records a dispatch makes by the thousand (spans, paragraphs, statements
+# and their parts) have no weakref slot: 8 bytes each, as for tuples and ints.
 #
 # ``to_dict``/``from_dict`` define the public JSON contract, documented in
 # docs/data-model.md and in the JSON Schema shipped as data/dispatch.schema.json.
@@ -44,7 +46,7 @@ SpeakerKind = Literal["person", "organisation", "country", "anonymous", "group",
 MentionHow = Literal["name", "pronoun", "title", "description", "continuation"]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Span:
     """
     Half-open range of character offsets into the text exactly as passed in.
@@ -502,7 +504,7 @@ class Trailer:
         )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Paragraph:
     """
     One body paragraph. ``index`` counts body paragraphs from 0.
@@ -535,7 +537,7 @@ def _same_text(quote: Quote) -> str:
     return quote.text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Quote:
     """
     What was said: the content of a statement, possibly in several fragments.
@@ -585,7 +587,7 @@ class Quote:
         )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Cue:
     """
     The words that signal a statement (``said``, ``called for``, ``according to``).
@@ -616,7 +618,7 @@ class Cue:
         return cls(text=data["text"], span=_span_from(data), lemma=data.get("lemma", ""))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Speaker:
     """
     The mention of a statement's source, and who it resolves to.
@@ -669,7 +671,7 @@ class Speaker:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Statement:
     """
     One attributed statement: who (``speaker``) said what (``content``), signalled by ``cue``.

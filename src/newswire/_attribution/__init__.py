@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newswire._attribution.cue_rules import CUE_RULES
 from newswire._model import Cue, Quote, Span, Speaker, Statement
@@ -102,7 +102,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _statement(state: State, draft: Draft) -> Statement | None:
+def _statement(state: State, draft: Draft, shared: dict[object, Any]) -> Statement | None:
     text = state.text
     if len(draft.fragments) == 1:
         # The usual case: one fragment, no set to build or sort.
@@ -140,13 +140,15 @@ def _statement(state: State, draft: Draft) -> Statement | None:
     cue = None
     if draft.cue is not None:
         cue_span = to_span(draft.cue[0], draft.cue[1])
-        cue = Cue(text=original[cue_span.start : cue_span.end], span=cue_span, lemma=draft.cue[2])
+        cue_text = original[cue_span.start : cue_span.end]
+        cue = Cue(text=shared.setdefault(cue_text, cue_text), span=cue_span, lemma=draft.cue[2])
     speaker = None
     if draft.speaker is not None:
         a, b = draft.speaker
         speaker_span = to_span(a, b)
+        mention = original[speaker_span.start : speaker_span.end]
         speaker = Speaker(
-            text=original[speaker_span.start : speaker_span.end],
+            text=shared.setdefault(mention, mention) if b - a < _SHARED_LENGTH else mention,
             span=speaker_span,
             name=None,
             how=_how(draft, text[a:b]),
@@ -159,6 +161,11 @@ def _statement(state: State, draft: Draft) -> Statement | None:
         whole = to_span(first, last)
     content_text = original[whole.start : whole.end]
     joined = _joined([original[span.start : span.end] for span in spans])
+    paragraphs = (
+        (draft.paragraph,)
+        if not draft.more_paragraphs and draft.paragraph >= 0
+        else tuple(sorted({draft.paragraph, *draft.more_paragraphs} - {-1}))
+    )
     return Statement(
         kind=kind,
         content=Quote(
@@ -170,10 +177,13 @@ def _statement(state: State, draft: Draft) -> Statement | None:
         ),
         cue=cue,
         speaker=speaker,
-        paragraphs=tuple(sorted({draft.paragraph, *draft.more_paragraphs} - {-1})),
+        paragraphs=shared.setdefault(paragraphs, paragraphs),
         rule=draft.rule,
     )
 
+
+# Speaker mentions shorter than this are kept once per dispatch.
+_SHARED_LENGTH = 24
 
 # A quotation mark inside indirect content makes it mixed.
 _QUOTE_CHAR = re.compile('["“”„«»「」『』‹›]')
@@ -317,8 +327,16 @@ def find_statements(state: State) -> None:
     drafts.clear()
     held.clear()
     last = waiting = None
+    _build_statements(state, ordered)
+
+
+def _build_statements(state: State, ordered: list[Draft]) -> None:
+    # Each draft is popped as its statement is built. The cue words, short
+    # speaker mentions and paragraph numbers that many statements share are
+    # kept once: a huge dispatch repeats "said" and "he" by the ten thousand.
     ordered.reverse()
+    shared: dict[object, Any] = {}
     while ordered:
-        statement = _statement(state, ordered.pop())
+        statement = _statement(state, ordered.pop(), shared)
         if statement is not None:
             state.statements.append(statement)

@@ -78,6 +78,26 @@ def _lower_case(text: str) -> str:
     >>> _lower_case("Xi SAID"), _lower_case("İzmir")
     ('xi said', 'İzmir')
     """
+    if text.isascii() or len(text) <= _LOWER_PIECE:
+        return _lower_piece(text)
+    # str.lower() of other text works in a buffer of four bytes and three
+    # characters for each character (some 12 bytes a character, more than
+    # the whole parse keeps): a long text is lowered a piece at a time, each
+    # piece ending after a space, where no letter's case depends on the next.
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + _LOWER_PIECE) + 1 or len(text)
+        pieces.append(_lower_piece(text[start:end]))
+        start = end
+    return "".join(pieces)
+
+
+# Characters lowered at once by _lower_case.
+_LOWER_PIECE = 1 << 16
+
+
+def _lower_piece(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

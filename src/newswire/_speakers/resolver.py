@@ -57,6 +57,8 @@ _OFFICES = frozenset(
 )
 _LOOKBACK = 60
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}++(?![\p{L}\p{N}\-])")
+# Characters read at once where a whole dispatch is scanned for words.
+_PIECE = 1 << 16
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
@@ -337,7 +339,16 @@ class Resolver:
         is a common word opening a sentence, not a name.
         """
         if self._lower_words is None:
-            self._lower_words = frozenset(_LOWER_WORD.findall(self.original))
+            # Read a piece at a time, each ending after a space: a list of
+            # every word of a huge dispatch would outweigh its records.
+            text = self.original
+            words: set[str] = set()
+            start = 0
+            while start < len(text):
+                end = text.find(" ", start + _PIECE) + 1 or len(text)
+                words.update(_LOWER_WORD.findall(text, start, end))
+                start = end
+            self._lower_words = frozenset(words)
         return self._lower_words
 
     @property
