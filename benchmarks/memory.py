@@ -38,6 +38,7 @@ _RUN = """
 import json, resource, sys
 from pathlib import Path
 import newswire
+from newswire._batch import quiet_collector
 from newswire._cli import main
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 mode, path, out = sys.argv[1:4]
@@ -51,6 +52,7 @@ if mode == "case":
     print(tracemalloc.get_traced_memory()[1], len(text.encode("utf-8", "surrogatepass")))
     sys.exit(0)
 if mode == "cli":
+    quiet_collector()  # as the newswire command does
     main(["parse", path, "-o", out, "-q"])
 else:
     dispatch = newswire.parse(Path(path).read_text(encoding="utf-8"))

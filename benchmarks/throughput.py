@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 _MB = 1_000_000
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
-_CLI = "import sys; from newswire._cli import main; sys.exit(main())"
+_CLI = "import sys; from newswire._cli import command; sys.exit(command())"
 
 
 def synthetic_corpus(path: Path, size_mb: float) -> None:

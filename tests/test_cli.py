@@ -743,7 +743,7 @@ class TestOutput:
 
 # -- signals and processes: the command run as a separate process -------------
 
-CLI = "import sys; from newswire._cli import main; sys.exit(main())"
+CLI = "import sys; from newswire._cli import command; sys.exit(command())"
 # Generous: a loaded 2-core machine can take seconds to start Python processes.
 WAIT = 120.0
 needs_proc = pytest.mark.skipif(

@@ -1,6 +1,7 @@
 """
 Garbage collection: parsing makes no reference cycles, so a long batch leaves the collector
-nothing to find (the command's time per MB is flat from 6 to 96 MB; benchmarks/throughput.py).
+nothing to find (the command's time per MB is flat from 6 to 96 MB; benchmarks/throughput.py);
+the command and the workers, processes of our own, scan for cycles less often.
 """
 
 from __future__ import annotations
@@ -48,3 +49,58 @@ def test_parsing_leaves_no_cycles() -> None:
         del dispatch, again
 
     assert 0 == gc.collect()
+
+
+@pytest.fixture
+def collector_kept() -> Iterator[None]:
+    # The tests below change the process's collector: put it back after.
+    thresholds = gc.get_threshold()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+@pytest.mark.usefixtures("collector_kept")
+def test_the_command_tunes_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    The console script freezes what is alive and scans young objects 100 times less often.
+    """
+    from newswire import _cli
+
+    monkeypatch.setattr("sys.argv", ["newswire", "demo"])
+    gc.set_threshold(700, 10, 10)
+
+    assert 0 == _cli.command()
+    assert (70_000, 50, 100) == gc.get_threshold()
+    assert gc.get_freeze_count() > 0
+
+
+@pytest.mark.usefixtures("collector_kept")
+def test_main_leaves_the_callers_collector_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """
+    main() called from a program (not the console script) changes nothing of the collector.
+    """
+    from newswire import _cli
+
+    gc.set_threshold(700, 10, 10)
+
+    assert 0 == _cli.main(["demo"])
+    assert (700, 10, 10) == gc.get_threshold()
+    assert "Dateline" in capsys.readouterr().out
+
+
+def _threshold(task: str) -> str:
+    return f"{task} {gc.get_threshold()[0]}"
+
+
+def test_workers_tune_their_collector() -> None:
+    """
+    parse_many's workers, processes of newswire's own, run with the tuned collector.
+    """
+    from newswire import _batch
+
+    found = list(_batch.map_ordered(_threshold, ["a", "b"], label=str, workers=2, chunksize=1))
+
+    assert ["a 70000", "b 70000"] == found

@@ -4,7 +4,7 @@
 
 import sys
 
-from newswire._cli import main
+from newswire._cli import command
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command())

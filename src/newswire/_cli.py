@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newswire import __version__
+from newswire._batch import quiet_collector
 from newswire._build import describe
 from newswire._evaluate import evaluate_records, format_report, read_gold
 from newswire._parse_command import add_arguments as add_parse_arguments
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-__all__ = ["main"]
+__all__ = ["command", "main"]
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -158,6 +159,19 @@ def _run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         out.write(format_report(scores) + "\n")
     return 0
+
+
+def command() -> int:
+    """
+    Run the ``newswire`` command in a process of its own (the console script).
+
+    As :func:`main` with the command line's arguments, with the garbage
+    collector tuned for a process that only parses (see
+    :func:`newswire._batch.quiet_collector`); :func:`main` itself leaves the
+    caller's collector alone.
+    """
+    quiet_collector()
+    return main()
 
 
 def main(
