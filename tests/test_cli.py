@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newswire import _cli as cli
 from newswire import _parse_command as command
@@ -937,6 +939,18 @@ class TestJsonPieces:
 
             assert json.dumps(data, ensure_ascii=False) + "\n" == line
 
+    @given(st.text(alphabet='a"\\\n\x00\u2028é\U0001f600\ud800', max_size=40))
+    def test_long_text_in_pieces_is_its_json(self, text: str) -> None:
+        """
+        A text made into JSON a few characters at a time reads as its JSON made at once.
+        """
+        dispatch = command.parse(text)  # type: ignore[attr-defined]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(command, "_STRING_PIECE", 3)
+            line = "".join(command.jsonl_pieces(dispatch))
+
+        assert json.dumps(dispatch.to_dict(), ensure_ascii=False) + "\n" == line
+
     def test_huge_dispatch_written_in_pieces(
         self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -946,6 +960,7 @@ class TestJsonPieces:
         whole, pieces = tmp_path / "whole.jsonl", tmp_path / "pieces.jsonl"
         run(["parse", str(corpus), "-o", str(whole)])
         monkeypatch.setattr(command, "_PIECES_FROM", 0)
+        monkeypatch.setattr(command, "_STRING_PIECE", 7)
 
         run(["parse", str(corpus), "-o", str(pieces)])
 

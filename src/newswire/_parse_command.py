@@ -309,9 +309,6 @@ class _LineTask:
 
 
 _Task = _FileTask | _TextTask | _LineTask | DispatchError
-# What a worker returns for a dispatch: the rendered output (one string, or
-# the pieces of one JSON line) and its statement count.
-_Output = tuple[str | list[str], int]
 
 
 def _label(task: _Task) -> str:
@@ -486,14 +483,14 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode
 _PIECES_FROM = 1 << 20
 
 
-def _array(pieces: list[str], records: Iterable[Any]) -> None:
+def _array(records: Iterable[Any]) -> Iterator[str]:
     # A JSON array of records, one piece per record.
     separator = "["
     for record in records:
-        pieces.append(separator)
-        pieces.append(_dumps(record.to_dict()))
+        yield separator
+        yield _dumps(record.to_dict())
         separator = ", "
-    pieces.append("]" if separator == ", " else "[]")
+    yield "]" if separator == ", " else "[]"
 
 
 def _optional(record: Any) -> str:
@@ -506,43 +503,95 @@ def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> li
 
     Joined, the pieces are ``json.dumps(dispatch.to_dict(), ensure_ascii=False)``
     and a newline.
-    A huge dispatch is thus written without its whole dict, nor its whole line,
-    in memory: each record is made into JSON on its own.
+    A huge dispatch is thus written without its whole dict in memory: each
+    record is made into JSON on its own (and, written from this process, only
+    as the writer takes it: see :class:`_Pieces`).
 
     >>> import json, newswire
     >>> d = newswire.parse('"Prices fell," he said.')
     >>> "".join(jsonl_pieces(d)) == json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
     True
     """
+    return list(_iter_pieces(dispatch, fields))
+
+
+def _iter_pieces(dispatch: Dispatch, fields: dict[str, Any] | None) -> Iterator[str]:
     reference = dispatch.reference_date
-    pieces = [
-        '{"source_id": ',
-        _dumps(dispatch.source_id),
-        ', "reference_date": ',
-        "null" if reference is None else _dumps(reference.isoformat()),
-        ', "text": ',
-        _dumps(dispatch.text),
-        ', "headline": ',
-        _optional(dispatch.headline),
-        ', "source_lines": ',
-    ]
-    _array(pieces, dispatch.source_lines)
-    pieces += [', "byline": ', _optional(dispatch.byline)]
-    pieces += [', "dateline": ', _optional(dispatch.dateline), ', "paragraphs": ']
-    _array(pieces, dispatch.paragraphs)
-    pieces.append(', "statements": ')
-    _array(pieces, dispatch.statements)
-    pieces.append(', "entities": ')
-    _array(pieces, dispatch.entities)
-    pieces += [', "trailer": ', _optional(dispatch.trailer), ', "diagnostics": ']
-    _array(pieces, dispatch.diagnostics)
+    yield '{"source_id": '
+    yield _dumps(dispatch.source_id)
+    yield ', "reference_date": '
+    yield "null" if reference is None else _dumps(reference.isoformat())
+    yield ', "text": '
+    yield from _string(dispatch.text)
+    yield ', "headline": '
+    yield _optional(dispatch.headline)
+    yield ', "source_lines": '
+    yield from _array(dispatch.source_lines)
+    yield ', "byline": '
+    yield _optional(dispatch.byline)
+    yield ', "dateline": '
+    yield _optional(dispatch.dateline)
+    yield ', "paragraphs": '
+    yield from _array(dispatch.paragraphs)
+    yield ', "statements": '
+    yield from _array(dispatch.statements)
+    yield ', "entities": '
+    yield from _array(dispatch.entities)
+    yield ', "trailer": '
+    yield _optional(dispatch.trailer)
+    yield ', "diagnostics": '
+    yield from _array(dispatch.diagnostics)
     if fields:
-        pieces += [', "fields": ', _dumps(fields)]
-    pieces.append("}\n")
-    return pieces
+        yield ', "fields": '
+        yield _dumps(fields)
+    yield "}\n"
 
 
-def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> str | list[str]:
+def _string(text: str) -> Iterator[str]:
+    # A long string as JSON in pieces of _STRING_PIECE characters: JSON
+    # escapes one character at a time, so a piece may end anywhere.
+    if len(text) <= _STRING_PIECE:
+        yield _dumps(text)
+        return
+    yield '"'
+    for start in range(0, len(text), _STRING_PIECE):
+        yield _dumps(text[start : start + _STRING_PIECE])[1:-1]
+    yield '"'
+
+
+# Characters of a dispatch's text made into JSON at once.
+_STRING_PIECE = 1 << 20
+
+
+class _Pieces:
+    """
+    A huge dispatch's JSON line, made a record at a time as it is written.
+
+    Written from the process that parsed it, each record becomes JSON only
+    when the writer takes it, so the line is never whole in memory. Sent from
+    a worker process (pickled), it goes as the list of its pieces.
+    """
+
+    __slots__ = ("dispatch", "fields")
+
+    def __init__(self, dispatch: Dispatch, fields: dict[str, Any]) -> None:
+        self.dispatch = dispatch
+        self.fields = fields
+
+    def __iter__(self) -> Iterator[str]:
+        return _iter_pieces(self.dispatch, self.fields)
+
+    def __reduce__(self) -> tuple[type[list[str]], tuple[list[str]]]:
+        return list, (list(self),)
+
+
+# What a worker returns for a dispatch: the rendered output (one string, or
+# the pieces of one JSON line) and its statement count.
+_Rendered = str | list[str] | _Pieces
+_Output = tuple[_Rendered, int]
+
+
+def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> _Rendered:
     # Lone surrogates (from JSON input such as "\ud800") are written as \u
     # escapes when the output is encoded (errors="backslashreplace"): in a
     # JSON string that is the surrogate's own escape, so the record stays
@@ -551,7 +600,7 @@ def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> st
         return escape(render_summary(dispatch), lines=True) + "\n"
     if options.format == "jsonl":
         if len(dispatch.text) >= _PIECES_FROM:
-            return jsonl_pieces(dispatch, fields)
+            return _Pieces(dispatch, fields)
         data = dispatch.to_dict()
         if fields:
             data["fields"] = fields
@@ -824,7 +873,7 @@ class _FileSink:
             return None
         return info.st_dev, info.st_ino
 
-    def write(self, text: str | list[str], records: int) -> None:
+    def write(self, text: _Rendered, records: int) -> None:
         # A record may span several blocks (a huge dispatch); ``ends`` keeps
         # where each record not yet wholly written ends, so that a failure
         # cuts the file back to the end of the last whole one.
@@ -898,7 +947,7 @@ class _StreamSink:
         isatty = getattr(out, "isatty", None)
         self.table = _JSON_TERMINAL if isatty is not None and isatty() else None
 
-    def write(self, text: str | list[str], records: int) -> None:
+    def write(self, text: _Rendered, records: int) -> None:
         try:
             for piece in [text] if isinstance(text, str) else text:
                 self.out.write(piece if self.table is None else piece.translate(self.table))
@@ -935,9 +984,9 @@ class _Writer:
         self.count = 0
         self.held: str | None = None
 
-    def write(self, text: str | list[str]) -> None:
+    def write(self, text: _Rendered) -> None:
         self.count += 1
-        if isinstance(text, list) or self.form != "json":
+        if not isinstance(text, str) or self.form != "json":
             self.sink.write(text, 1)
         elif self.count == 1:
             # One document is written as a bare object, several as an array:
