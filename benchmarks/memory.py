@@ -9,11 +9,11 @@ Peak memory of one huge dispatch, as a multiple of its size in bytes.
 For each size, a dispatch is made of the bundled samples repeated (or, with
 ``--from FILE.jsonl``, of the texts of a corpus file, one after another:
 real copy, with the typographic and invisible characters the samples lack),
-and three
-runs each in a fresh process report their peak RSS less that of the
+and four runs each in a fresh process report their peak RSS less that of the
 interpreter with newswire imported: ``parse`` alone, ``parse`` and
-``to_dict`` with ``json.dumps`` (what a caller does), and ``newswire parse
-FILE -o OUT`` (the command, which writes the JSON one record at a time).
+``to_dict`` with ``json.dumps`` (what a caller may do), ``parse`` and
+``to_json()`` (which makes the JSON a record at a time), and ``newswire
+parse FILE -o OUT`` (the command, which writes it a record at a time).
 The growth line says whether the ratio stays flat as the size grows. With
 ``--hostile``, every hostile family of ``benchmarks/adversarial.py`` (which
 times them) is parsed at ``--hostile-mb`` and four times that, and the peak
@@ -58,11 +58,13 @@ else:
     dispatch = newswire.parse(Path(path).read_text(encoding="utf-8"))
     if mode == "json":
         text = json.dumps(dispatch.to_dict(), ensure_ascii=False)
+    elif mode == "to_json":
+        text = dispatch.to_json()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(peak - base)
 """
 
-MODES = ("parse", "json", "cli")
+MODES = ("parse", "json", "to_json", "cli")
 
 
 def dispatch_of(size: int, corpus: Path | None = None) -> str:

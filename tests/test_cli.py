@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newswire import _cli as cli
+from newswire import _model as model
 from newswire import _parse_command as command
 
 AP = "Senate passes bill\n\nWASHINGTON (AP) — The Senate voted on Friday, aides said."
@@ -946,7 +947,7 @@ class TestJsonPieces:
         """
         dispatch = command.parse(text)  # type: ignore[attr-defined]
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(command, "_STRING_PIECE", 3)
+            patch.setattr(model, "_STRING_PIECE", 3)
             line = "".join(command.jsonl_pieces(dispatch))
 
         assert json.dumps(dispatch.to_dict(), ensure_ascii=False) + "\n" == line
@@ -960,7 +961,7 @@ class TestJsonPieces:
         whole, pieces = tmp_path / "whole.jsonl", tmp_path / "pieces.jsonl"
         run(["parse", str(corpus), "-o", str(whole)])
         monkeypatch.setattr(command, "_PIECES_FROM", 0)
-        monkeypatch.setattr(command, "_STRING_PIECE", 7)
+        monkeypatch.setattr(model, "_STRING_PIECE", 7)
 
         run(["parse", str(corpus), "-o", str(pieces)])
 

@@ -134,6 +134,21 @@ class TestJson:
             assert dispatch == newswire.Dispatch.from_json(data.encode("utf-8"))
             assert dispatch.to_dict() == json.loads(data)
 
+    @pytest.mark.parametrize("piece", [3, 1 << 20])
+    def test_made_a_record_at_a_time(self, piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        """
+        to_json() and the pieces of iter_json() are json.dumps of to_dict(), every sample,
+        with the text in one piece or in many.
+        """
+        monkeypatch.setattr(newswire._model, "_STRING_PIECE", piece)
+        monkeypatch.setattr(newswire._model, "_PIECES_FROM", 0)
+        for name, text in newswire.samples().items():
+            dispatch = newswire.parse(text, source_id=name, reference_date="2024-05-15")
+            expected = json.dumps(dispatch.to_dict(), ensure_ascii=False)
+
+            assert expected == dispatch.to_json()
+            assert expected == "".join(dispatch.iter_json())
+
     def test_not_ascii_escaped_and_indent(self) -> None:
         """
         Text stays readable in the JSON; indent= pretty-prints.

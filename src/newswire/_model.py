@@ -1031,7 +1031,29 @@ class Dispatch:
 
         .. versionadded:: 0.1
         """
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if indent is not None or len(self.text) < _PIECES_FROM:
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        # A huge dispatch: never its whole dict in memory (see iter_json).
+        return "".join(_json_pieces(self))
+
+    def iter_json(self) -> Iterator[str]:
+        """
+        Yield :meth:`to_json` in pieces, one per record (a long text in several).
+
+        Joined, the pieces are ``to_json()``. Written to a file as they come,
+        they let a huge dispatch be saved without its whole dict, or its whole
+        JSON, in memory at once.
+
+        >>> import io, newswire
+        >>> d = newswire.parse('"Prices fell," he said.')
+        >>> out = io.StringIO()
+        >>> out.writelines(d.iter_json())
+        >>> out.getvalue() == d.to_json()
+        True
+
+        .. versionadded:: 0.2
+        """
+        return _json_pieces(self)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Dispatch:
@@ -1045,6 +1067,77 @@ class Dispatch:
         .. versionadded:: 0.1
         """
         return cls.from_dict(json.loads(data))
+
+
+# -- JSON in pieces ------------------------------------------------------------
+# One encoder for every call: json.dumps with options builds a new one each time.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+# Characters of a dispatch's text made into JSON at once.
+_STRING_PIECE = 1 << 20
+# A dispatch with more text than this is made into JSON a record at a time:
+# neither its whole dict nor its whole line is ever in memory. A smaller one
+# is quicker made from its dict.
+_PIECES_FROM = 1 << 20
+
+
+def _json_pieces(dispatch: Dispatch, fields: Mapping[str, Any] | None = None) -> Iterator[str]:
+    # The JSON of to_dict() (with "fields" last, when given), not ASCII-
+    # escaped, made a record at a time in the key order of to_dict().
+    reference = dispatch.reference_date
+    yield '{"source_id": '
+    yield _dumps(dispatch.source_id)
+    yield ', "reference_date": '
+    yield "null" if reference is None else _dumps(reference.isoformat())
+    yield ', "text": '
+    yield from _json_string(dispatch.text)
+    yield ', "headline": '
+    yield _json_optional(dispatch.headline)
+    yield ', "source_lines": '
+    yield from _json_array(dispatch.source_lines)
+    yield ', "byline": '
+    yield _json_optional(dispatch.byline)
+    yield ', "dateline": '
+    yield _json_optional(dispatch.dateline)
+    yield ', "paragraphs": '
+    yield from _json_array(dispatch.paragraphs)
+    yield ', "statements": '
+    yield from _json_array(dispatch.statements)
+    yield ', "entities": '
+    yield from _json_array(dispatch.entities)
+    yield ', "trailer": '
+    yield _json_optional(dispatch.trailer)
+    yield ', "diagnostics": '
+    yield from _json_array(dispatch.diagnostics)
+    if fields:
+        yield ', "fields": '
+        yield _dumps(fields)
+    yield "}"
+
+
+def _json_array(records: tuple[Any, ...]) -> Iterator[str]:
+    # A JSON array of records, one piece per record.
+    separator = "["
+    for record in records:
+        yield separator
+        yield _dumps(record.to_dict())
+        separator = ", "
+    yield "]" if separator == ", " else "[]"
+
+
+def _json_optional(record: Any) -> str:
+    return "null" if record is None else _dumps(record.to_dict())
+
+
+def _json_string(text: str) -> Iterator[str]:
+    # A long string as JSON in pieces of _STRING_PIECE characters: JSON
+    # escapes one character at a time, so a piece may end anywhere.
+    if len(text) <= _STRING_PIECE:
+        yield _dumps(text)
+        return
+    yield '"'
+    for start in range(0, len(text), _STRING_PIECE):
+        yield _dumps(text[start : start + _STRING_PIECE])[1:-1]
+    yield '"'
 
 
 # -- pickling ------------------------------------------------------------------

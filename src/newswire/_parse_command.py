@@ -52,6 +52,8 @@ import attrs
 
 from newswire._batch import bom_encoding, map_ordered
 from newswire._dates import coerce_date
+from newswire._model import _PIECES_FROM as _MODEL_PIECES_FROM
+from newswire._model import _dumps, _json_pieces
 from newswire._pipeline import parse
 from newswire._summary import render_summary
 from newswire.errors import DispatchError
@@ -475,26 +477,10 @@ def _record(task: _LineTask, options: _Options) -> tuple[str, str, dt.date | Non
     return source_id, text, reference, fields
 
 
-# One encoder for every call: json.dumps with options builds a new one each time.
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
-# A dispatch with more text than this is written in pieces, one per record,
-# so that neither its whole dict nor its whole line is ever in memory; a
-# smaller one is quicker as one piece.
-_PIECES_FROM = 1 << 20
-
-
-def _array(records: Iterable[Any]) -> Iterator[str]:
-    # A JSON array of records, one piece per record.
-    separator = "["
-    for record in records:
-        yield separator
-        yield _dumps(record.to_dict())
-        separator = ", "
-    yield "]" if separator == ", " else "[]"
-
-
-def _optional(record: Any) -> str:
-    return "null" if record is None else _dumps(record.to_dict())
+# A dispatch with more text than this is written in pieces, one per record
+# (as Dispatch.iter_json makes them), so that neither its whole dict nor its
+# whole line is ever in memory; a smaller one is quicker as one piece.
+_PIECES_FROM = _MODEL_PIECES_FROM
 
 
 def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> list[str]:
@@ -516,51 +502,8 @@ def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> li
 
 
 def _iter_pieces(dispatch: Dispatch, fields: dict[str, Any] | None) -> Iterator[str]:
-    reference = dispatch.reference_date
-    yield '{"source_id": '
-    yield _dumps(dispatch.source_id)
-    yield ', "reference_date": '
-    yield "null" if reference is None else _dumps(reference.isoformat())
-    yield ', "text": '
-    yield from _string(dispatch.text)
-    yield ', "headline": '
-    yield _optional(dispatch.headline)
-    yield ', "source_lines": '
-    yield from _array(dispatch.source_lines)
-    yield ', "byline": '
-    yield _optional(dispatch.byline)
-    yield ', "dateline": '
-    yield _optional(dispatch.dateline)
-    yield ', "paragraphs": '
-    yield from _array(dispatch.paragraphs)
-    yield ', "statements": '
-    yield from _array(dispatch.statements)
-    yield ', "entities": '
-    yield from _array(dispatch.entities)
-    yield ', "trailer": '
-    yield _optional(dispatch.trailer)
-    yield ', "diagnostics": '
-    yield from _array(dispatch.diagnostics)
-    if fields:
-        yield ', "fields": '
-        yield _dumps(fields)
-    yield "}\n"
-
-
-def _string(text: str) -> Iterator[str]:
-    # A long string as JSON in pieces of _STRING_PIECE characters: JSON
-    # escapes one character at a time, so a piece may end anywhere.
-    if len(text) <= _STRING_PIECE:
-        yield _dumps(text)
-        return
-    yield '"'
-    for start in range(0, len(text), _STRING_PIECE):
-        yield _dumps(text[start : start + _STRING_PIECE])[1:-1]
-    yield '"'
-
-
-# Characters of a dispatch's text made into JSON at once.
-_STRING_PIECE = 1 << 20
+    yield from _json_pieces(dispatch, fields)
+    yield "\n"
 
 
 class _Pieces:
