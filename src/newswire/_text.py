@@ -14,11 +14,15 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
 from newswire._model import Span, _span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Characters folded one-for-one. Quotes are *not* folded here: the quote
 # recogniser needs to tell opening from closing marks.
@@ -252,3 +256,24 @@ def normalize(text: str) -> NormalizedText:
     kept.append(folded[previous:])
     copy = "".join(kept)
     return NormalizedText(text, copy, OffsetMap(runs, deleted, copy_length=len(copy)))
+
+
+def space_pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """
+    Yield ``(start, end)`` pieces of ``text`` of about ``size`` characters.
+
+    Each piece but the last ends right after a space, so a scan of words, or
+    of letters whose case depends on their neighbours, reads the pieces as it
+    would read the whole; a long text is thus scanned without a copy, or a
+    list of matches, as long as itself.
+
+    >>> list(space_pieces("ab cd ef gh", 4))
+    [(0, 9), (9, 11)]
+    >>> list(space_pieces("", 4))
+    []
+    """
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + size) + 1 or len(text)
+        yield start, end
+        start = end

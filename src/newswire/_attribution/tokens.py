@@ -20,6 +20,7 @@ from newswire._statements_lexicon import (
     multiword_cues,
     word_classes,
 )
+from newswire._text import space_pieces
 
 if TYPE_CHECKING:
     from newswire._quotes import QuoteSpan
@@ -84,13 +85,7 @@ def _lower_case(text: str) -> str:
     # characters for each character (some 12 bytes a character, more than
     # the whole parse keeps): a long text is lowered a piece at a time, each
     # piece ending after a space, where no letter's case depends on the next.
-    pieces: list[str] = []
-    start = 0
-    while start < len(text):
-        end = text.find(" ", start + _LOWER_PIECE) + 1 or len(text)
-        pieces.append(_lower_piece(text[start:end]))
-        start = end
-    return "".join(pieces)
+    return "".join(_lower_piece(text[a:b]) for a, b in space_pieces(text, _LOWER_PIECE))
 
 
 # Characters lowered at once by _lower_case.

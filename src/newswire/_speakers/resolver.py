@@ -20,6 +20,7 @@ from newswire._mentions import (
     organisation_words,
 )
 from newswire._statements_lexicon import given_name_gender, titles
+from newswire._text import space_pieces
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -343,11 +344,8 @@ class Resolver:
             # every word of a huge dispatch would outweigh its records.
             text = self.original
             words: set[str] = set()
-            start = 0
-            while start < len(text):
-                end = text.find(" ", start + _PIECE) + 1 or len(text)
+            for start, end in space_pieces(text, _PIECE):
                 words.update(_LOWER_WORD.findall(text, start, end))
-                start = end
             self._lower_words = frozenset(words)
         return self._lower_words
 
