@@ -1080,6 +1080,20 @@ _STRING_PIECE = 1 << 20
 _PIECES_FROM = 1 << 20
 
 
+# The fields of a Dispatch after its text, in the order of to_dict().
+_RECORD_FIELDS = (
+    "headline",
+    "source_lines",
+    "byline",
+    "dateline",
+    "paragraphs",
+    "statements",
+    "entities",
+    "trailer",
+    "diagnostics",
+)
+
+
 def _json_pieces(dispatch: Dispatch, fields: Mapping[str, Any] | None = None) -> Iterator[str]:
     # The JSON of to_dict() (with "fields" last, when given), not ASCII-
     # escaped, made a record at a time in the key order of to_dict().
@@ -1090,24 +1104,13 @@ def _json_pieces(dispatch: Dispatch, fields: Mapping[str, Any] | None = None) ->
     yield "null" if reference is None else _dumps(reference.isoformat())
     yield ', "text": '
     yield from _json_string(dispatch.text)
-    yield ', "headline": '
-    yield _json_optional(dispatch.headline)
-    yield ', "source_lines": '
-    yield from _json_array(dispatch.source_lines)
-    yield ', "byline": '
-    yield _json_optional(dispatch.byline)
-    yield ', "dateline": '
-    yield _json_optional(dispatch.dateline)
-    yield ', "paragraphs": '
-    yield from _json_array(dispatch.paragraphs)
-    yield ', "statements": '
-    yield from _json_array(dispatch.statements)
-    yield ', "entities": '
-    yield from _json_array(dispatch.entities)
-    yield ', "trailer": '
-    yield _json_optional(dispatch.trailer)
-    yield ', "diagnostics": '
-    yield from _json_array(dispatch.diagnostics)
+    for name in _RECORD_FIELDS:
+        yield f', "{name}": '
+        value = getattr(dispatch, name)
+        if isinstance(value, tuple):
+            yield from _json_array(value)
+        else:
+            yield _json_optional(value)
     if fields:
         yield ', "fields": '
         yield _dumps(fields)
