@@ -268,7 +268,7 @@ def space_pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
     list of matches, as long as itself.
 
     >>> list(space_pieces("ab cd ef gh", 4))
-    [(0, 9), (9, 11)]
+    [(0, 6), (6, 11)]
     >>> list(space_pieces("", 4))
     []
     """
