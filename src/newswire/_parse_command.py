@@ -52,8 +52,7 @@ import attrs
 
 from newswire._batch import bom_encoding, map_ordered
 from newswire._dates import coerce_date
-from newswire._model import _PIECES_FROM as _MODEL_PIECES_FROM
-from newswire._model import _dumps, _json_pieces
+from newswire._model import _PIECES_FROM, _dumps, _json_pieces
 from newswire._pipeline import parse
 from newswire._summary import render_summary
 from newswire.errors import DispatchError
@@ -477,12 +476,6 @@ def _record(task: _LineTask, options: _Options) -> tuple[str, str, dt.date | Non
     return source_id, text, reference, fields
 
 
-# A dispatch with more text than this is written in pieces, one per record
-# (as Dispatch.iter_json makes them), so that neither its whole dict nor its
-# whole line is ever in memory; a smaller one is quicker as one piece.
-_PIECES_FROM = _MODEL_PIECES_FROM
-
-
 def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> list[str]:
     r"""
     Return the JSON line of ``dispatch`` in pieces, one per record.
@@ -498,12 +491,7 @@ def jsonl_pieces(dispatch: Dispatch, fields: dict[str, Any] | None = None) -> li
     >>> "".join(jsonl_pieces(d)) == json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
     True
     """
-    return list(_iter_pieces(dispatch, fields))
-
-
-def _iter_pieces(dispatch: Dispatch, fields: dict[str, Any] | None) -> Iterator[str]:
-    yield from _json_pieces(dispatch, fields)
-    yield "\n"
+    return list(_Pieces(dispatch, fields))
 
 
 class _Pieces:
@@ -517,12 +505,13 @@ class _Pieces:
 
     __slots__ = ("dispatch", "fields")
 
-    def __init__(self, dispatch: Dispatch, fields: dict[str, Any]) -> None:
+    def __init__(self, dispatch: Dispatch, fields: dict[str, Any] | None) -> None:
         self.dispatch = dispatch
         self.fields = fields
 
     def __iter__(self) -> Iterator[str]:
-        return _iter_pieces(self.dispatch, self.fields)
+        yield from _json_pieces(self.dispatch, self.fields)
+        yield "\n"
 
     def __reduce__(self) -> tuple[type[list[str]], tuple[list[str]]]:
         return list, (list(self),)
@@ -542,6 +531,8 @@ def _render(dispatch: Dispatch, options: _Options, fields: dict[str, Any]) -> _R
     if options.format == "summary":
         return escape(render_summary(dispatch), lines=True) + "\n"
     if options.format == "jsonl":
+        # A huge dispatch is written in pieces, as Dispatch.iter_json makes
+        # them: neither its whole dict nor its whole line is ever in memory.
         if len(dispatch.text) >= _PIECES_FROM:
             return _Pieces(dispatch, fields)
         data = dispatch.to_dict()

@@ -258,7 +258,11 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(text, copy, OffsetMap(runs, deleted, copy_length=len(copy)))
 
 
-def space_pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+# Characters a long text is read in at once by space_pieces().
+PIECE = 1 << 16
+
+
+def space_pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int]]:
     """
     Yield ``(start, end)`` pieces of ``text`` of about ``size`` characters.
 

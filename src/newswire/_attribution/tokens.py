@@ -20,7 +20,7 @@ from newswire._statements_lexicon import (
     multiword_cues,
     word_classes,
 )
-from newswire._text import space_pieces
+from newswire._text import PIECE, space_pieces
 
 if TYPE_CHECKING:
     from newswire._quotes import QuoteSpan
@@ -89,7 +89,7 @@ def _lower_case(text: str) -> str:
 
 
 # Characters lowered at once by _lower_case.
-_LOWER_PIECE = 1 << 16
+_LOWER_PIECE = PIECE
 
 
 def _lower_piece(text: str) -> str:

@@ -58,8 +58,6 @@ _OFFICES = frozenset(
 )
 _LOOKBACK = 60
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}++(?![\p{L}\p{N}\-])")
-# Characters read at once where a whole dispatch is scanned for words.
-_PIECE = 1 << 16
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
 
@@ -228,8 +226,7 @@ class _NameIndex:
         if headline is not None and names and _title_case(headline.text):
             # "Why Does Israel Refuse to Recognize ...": in a headline in
             # title case every word is capitalised, so no run there is a name.
-            end = headline.span.end
-            end = state.norm.to_copy(end)
+            end = state.norm.to_copy(headline.span.end)
             skip = 0
             while skip < len(names) and names[skip].start < end:
                 skip += 1
@@ -344,7 +341,7 @@ class Resolver:
             # every word of a huge dispatch would outweigh its records.
             text = self.original
             words: set[str] = set()
-            for start, end in space_pieces(text, _PIECE):
+            for start, end in space_pieces(text):
                 words.update(_LOWER_WORD.findall(text, start, end))
             self._lower_words = frozenset(words)
         return self._lower_words
