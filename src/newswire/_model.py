@@ -1143,6 +1143,96 @@ def _json_string(text: str) -> Iterator[str]:
     yield '"'
 
 
+# -- text sliced on demand -----------------------------------------------------
+# A paragraph's text and a statement's content are stretches of the dispatch,
+# which together cover most of it: held as copies they doubled a parse's
+# memory. A parse therefore makes them sliced: the ``text`` slot (and a
+# quote's ``joined`` slot, when it reads the same) holds the parse's _Source,
+# one object shared by every record of the dispatch, and the property that
+# takes the field's place reads ``source.text[span.start:span.end]``. A record
+# made with a str (by a caller, from_dict, unpickling) keeps it. Comparison,
+# hashing, repr, attrs.evolve/asdict, to_dict and pickling all read the
+# property, so a sliced record is equal to, and pickles as, one made with its
+# text; a sliced record keeps its dispatch's text alive.
+
+
+class _Source:
+    # The text of one parse, for the records that slice it.
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _sliced_property(cls: type, name: str, fallback: str | None) -> property:
+    # The slot's own descriptor stays reachable through the property's closure.
+    slot = cls.__dict__[name]
+    get = slot.__get__
+
+    def read(self: Any) -> str:
+        value = get(self, cls)
+        if value.__class__ is not _Source:
+            return value  # type: ignore[no-any-return]
+        if fallback is not None:
+            return getattr(self, fallback)  # type: ignore[no-any-return]
+        span = self.span
+        return value.text[span.start : span.end]
+
+    return property(read, slot.__set__, doc=slot.__doc__)
+
+
+# The raw slot setters, which _sliced_paragraph/_sliced_quote and unpickling use.
+_SLOTS: dict[type, dict[str, Callable[[object, object], None]]] = {}
+
+
+def _install_sliced_text() -> None:
+    for cls, names in ((Paragraph, ("text",)), (Quote, ("text", "joined"))):
+        _SLOTS[cls] = {field.name: cls.__dict__[field.name].__set__ for field in attrs.fields(cls)}
+        for name in names:
+            setattr(cls, name, _sliced_property(cls, name, None if name == "text" else "text"))
+
+
+_install_sliced_text()
+_PARAGRAPH_SLOTS = tuple(_SLOTS[Paragraph][name] for name in ("text", "span", "index"))
+_QUOTE_SLOTS = tuple(_SLOTS[Quote][name] for name in ("text", "span", "fragments", "joined"))
+
+
+def _sliced_paragraph(source: _Source, span: Span, index: int) -> Paragraph:
+    """
+    Build a :class:`Paragraph` whose text is ``source.text[span.start:span.end]``, sliced on demand.
+
+    >>> source = _Source("Quake hits. The ground shook.")
+    >>> p = _sliced_paragraph(source, Span(12, 29), 0)
+    >>> p.text, p == Paragraph("The ground shook.", Span(12, 29), 0)
+    ('The ground shook.', True)
+    """
+    record = _new(Paragraph)
+    set_text, set_span, set_index = _PARAGRAPH_SLOTS
+    set_text(record, source)
+    set_span(record, span)
+    set_index(record, index)
+    return record
+
+
+def _sliced_quote(
+    source: _Source, span: Span, fragments: tuple[Span, ...], joined: str | None
+) -> Quote:
+    """
+    Build a :class:`Quote` whose text is sliced on demand; ``joined`` None reads as the text.
+
+    >>> q = _sliced_quote(_Source('"We will win," he said.'), Span(1, 13), (Span(1, 13),), None)
+    >>> q.text, q.joined
+    ('We will win,', 'We will win,')
+    """
+    record = _new(Quote)
+    set_text, set_span, set_fragments, set_joined = _QUOTE_SLOTS
+    set_text(record, source)
+    set_span(record, span)
+    set_fragments(record, fragments)
+    set_joined(record, source if joined is None else joined)
+    return record
+
+
 # -- pickling ------------------------------------------------------------------
 # Records cross process boundaries by the thousand (parse_many with workers,
 # Dask, Spark), ~50 per dispatch. attrs' own pickling of slotted classes ships a
@@ -1188,7 +1278,10 @@ def _install_pickling() -> None:
     # protocol, and so do copy.copy and copy.deepcopy.
     Span.__reduce__ = _reduce_span  # type: ignore[method-assign,assignment]
     for cls in _RECORDS:
-        _SETTERS[cls] = tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+        raw = _SLOTS.get(cls, {})
+        _SETTERS[cls] = tuple(
+            raw.get(field.name) or cls.__dict__[field.name].__set__ for field in attrs.fields(cls)
+        )
         cls.__reduce__ = _compact_reduce(cls)  # type: ignore[method-assign,assignment]
 
 

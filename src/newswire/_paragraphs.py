@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newswire._model import Paragraph
+from newswire._model import _sliced_paragraph
 
 if TYPE_CHECKING:
     from newswire._state import State
@@ -21,13 +21,12 @@ def build_paragraphs(state: State) -> None:
     """
     Turn ``state.body`` into ``state.paragraphs``.
     """
-    # The text's own methods, looked up once: a dispatch has many short
-    # paragraphs, and State.original/State.span only forward to them.
-    original = state.norm.slice
+    # The text's own method, looked up once: a dispatch has many short
+    # paragraphs, and State.span only forwards to it. Each paragraph's text is
+    # sliced from the original on demand, not copied (see _model).
+    source = state.source
     span = state.norm.span
-    # Positional arguments (text, span, index): attrs' __init__ takes them
-    # faster than keywords.
     state.paragraphs = [
-        Paragraph(original(block.start, block.end), span(block.start, block.end), index)
+        _sliced_paragraph(source, span(block.start, block.end), index)
         for index, block in enumerate(state.body)
     ]

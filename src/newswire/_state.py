@@ -24,6 +24,7 @@ from newswire._model import (
     Span,
     Statement,
     Trailer,
+    _Source,
 )
 
 if TYPE_CHECKING:
@@ -63,12 +64,16 @@ class State:
     # The normalised text the recognisers read: a plain attribute, not a
     # property over norm, because every stage reads it many times per parse.
     text: str = attrs.field(init=False)
+    # The original text, for the records that slice it on demand (paragraphs,
+    # statement contents): one object the whole dispatch shares.
+    source: _Source = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         """
         Keep the normalised text at hand.
         """
         self.text = self.norm.text
+        self.source = _Source(self.norm.original)
 
     def span(self, start: int, end: int) -> Span:
         """

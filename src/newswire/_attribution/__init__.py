@@ -31,7 +31,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newswire._attribution.cue_rules import CUE_RULES
-from newswire._model import Cue, Quote, Span, Speaker, Statement
+from newswire._model import Cue, Span, Speaker, Statement, _sliced_quote
 from newswire._quotes import has_quote_mark, scan_quotes, single_quoted
 
 if TYPE_CHECKING:
@@ -160,7 +160,9 @@ def _statement(state: State, draft: Draft, shared: dict[object, Any]) -> Stateme
         spans = tuple(to_span(a, b) for a, b in fragments)
         whole = to_span(first, last)
     content_text = original[whole.start : whole.end]
-    joined = _joined([original[span.start : span.end] for span in spans])
+    joined = _joined(
+        [content_text] if len(spans) == 1 else [original[s.start : s.end] for s in spans]
+    )
     paragraphs = (
         (draft.paragraph,)
         if not draft.more_paragraphs and draft.paragraph >= 0
@@ -168,12 +170,10 @@ def _statement(state: State, draft: Draft, shared: dict[object, Any]) -> Stateme
     )
     return Statement(
         kind=kind,
-        content=Quote(
-            text=content_text,
-            span=whole,
-            fragments=spans,
-            # Most contents read the same joined: one string then, not two.
-            joined=content_text if joined == content_text else joined,
+        # The content's text is sliced from the dispatch on demand (see
+        # _model); most contents read the same joined, kept then as no string.
+        content=_sliced_quote(
+            state.source, whole, spans, None if joined == content_text else joined
         ),
         cue=cue,
         speaker=speaker,
