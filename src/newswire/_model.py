@@ -1156,6 +1156,32 @@ def _json_string(text: str) -> Iterator[str]:
 # text; a sliced record keeps its dispatch's text alive.
 
 
+def _joined(pieces: list[str]) -> str:
+    """
+    Return the content's fragments read as one text, without what interrupts them.
+
+    A comma that ends a fragment before its attribution goes; a fragment
+    that a new sentence follows ends with a full stop.
+
+    >>> _joined(["We will win,", "It will not be easy."])
+    'We will win. It will not be easy.'
+    >>> _joined(["The plan,", "is dead."]), _joined(["Fares will rise,"])
+    ('The plan is dead.', 'Fares will rise')
+    """
+    out: list[str] = []
+    last = len(pieces) - 1
+    for index, raw in enumerate(pieces):
+        piece = " ".join(raw.split()).removesuffix(",")
+        if (
+            index < last
+            and pieces[index + 1].lstrip()[:1].isupper()
+            and not piece.endswith((".", "!", "?", "…", ":", ";"))
+        ):
+            piece += "."
+        out.append(piece)
+    return " ".join(out)
+
+
 class _Source:
     # The text of one parse, for the records that slice it.
     __slots__ = ("text",)
@@ -1164,19 +1190,25 @@ class _Source:
         self.text = text
 
 
-def _sliced_property(cls: type, name: str, fallback: str | None) -> property:
+def _sliced_text(self: Paragraph | Quote, source: str) -> str:
+    span = self.span
+    return source[span.start : span.end]
+
+
+def _sliced_joined(self: Quote, source: str) -> str:
+    return _joined([source[f.start : f.end] for f in self.fragments])
+
+
+def _sliced_property(cls: type, name: str, make: Callable[[Any, str], str]) -> property:
     # The slot's own descriptor stays reachable through the property's closure.
     slot = cls.__dict__[name]
     get = slot.__get__
 
     def read(self: Any) -> str:
         value = get(self, cls)
-        if value.__class__ is not _Source:
-            return value  # type: ignore[no-any-return]
-        if fallback is not None:
-            return getattr(self, fallback)  # type: ignore[no-any-return]
-        span = self.span
-        return value.text[span.start : span.end]
+        if value.__class__ is _Source:
+            return make(self, value.text)
+        return value  # type: ignore[no-any-return]
 
     return property(read, slot.__set__, doc=slot.__doc__)
 
@@ -1186,10 +1218,14 @@ _SLOTS: dict[type, dict[str, Callable[[object, object], None]]] = {}
 
 
 def _install_sliced_text() -> None:
-    for cls, names in ((Paragraph, ("text",)), (Quote, ("text", "joined"))):
+    sliced: dict[type, dict[str, Callable[[Any, str], str]]] = {
+        Paragraph: {"text": _sliced_text},
+        Quote: {"text": _sliced_text, "joined": _sliced_joined},
+    }
+    for cls, makers in sliced.items():
         _SLOTS[cls] = {field.name: cls.__dict__[field.name].__set__ for field in attrs.fields(cls)}
-        for name in names:
-            setattr(cls, name, _sliced_property(cls, name, None if name == "text" else "text"))
+        for name, make in makers.items():
+            setattr(cls, name, _sliced_property(cls, name, make))
 
 
 _install_sliced_text()
@@ -1214,22 +1250,20 @@ def _sliced_paragraph(source: _Source, span: Span, index: int) -> Paragraph:
     return record
 
 
-def _sliced_quote(
-    source: _Source, span: Span, fragments: tuple[Span, ...], joined: str | None
-) -> Quote:
+def _sliced_quote(source: _Source, span: Span, fragments: tuple[Span, ...]) -> Quote:
     """
-    Build a :class:`Quote` whose text is sliced on demand; ``joined`` None reads as the text.
+    Build a :class:`Quote` whose text and joined form are made from ``source`` on demand.
 
-    >>> q = _sliced_quote(_Source('"We will win," he said.'), Span(1, 13), (Span(1, 13),), None)
+    >>> q = _sliced_quote(_Source('"We will win," he said.'), Span(1, 13), (Span(1, 13),))
     >>> q.text, q.joined
-    ('We will win,', 'We will win,')
+    ('We will win,', 'We will win')
     """
     record = _new(Quote)
     set_text, set_span, set_fragments, set_joined = _QUOTE_SLOTS
     set_text(record, source)
     set_span(record, span)
     set_fragments(record, fragments)
-    set_joined(record, source if joined is None else joined)
+    set_joined(record, source)
     return record
 
 

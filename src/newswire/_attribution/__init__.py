@@ -68,32 +68,6 @@ def _claim_opening(paragraph: _Paragraph, held: list[tuple[_Paragraph, Draft | N
         owner.more_paragraphs.append(earlier.index)
 
 
-def _joined(pieces: list[str]) -> str:
-    """
-    Return the content's fragments read as one text, without what interrupts them.
-
-    A comma that ends a fragment before its attribution goes; a fragment
-    that a new sentence follows ends with a full stop.
-
-    >>> _joined(["We will win,", "It will not be easy."])
-    'We will win. It will not be easy.'
-    >>> _joined(["The plan,", "is dead."]), _joined(["Fares will rise,"])
-    ('The plan is dead.', 'Fares will rise')
-    """
-    out: list[str] = []
-    last = len(pieces) - 1
-    for index, raw in enumerate(pieces):
-        piece = " ".join(raw.split()).removesuffix(",")
-        if (
-            index < last
-            and pieces[index + 1].lstrip()[:1].isupper()
-            and not piece.endswith((".", "!", "?", "…", ":", ";"))
-        ):
-            piece += "."
-        out.append(piece)
-    return " ".join(out)
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -159,10 +133,6 @@ def _statement(state: State, draft: Draft, shared: dict[object, Any]) -> Stateme
     else:
         spans = tuple(to_span(a, b) for a, b in fragments)
         whole = to_span(first, last)
-    content_text = original[whole.start : whole.end]
-    joined = _joined(
-        [content_text] if len(spans) == 1 else [original[s.start : s.end] for s in spans]
-    )
     paragraphs = (
         (draft.paragraph,)
         if not draft.more_paragraphs and draft.paragraph >= 0
@@ -170,11 +140,9 @@ def _statement(state: State, draft: Draft, shared: dict[object, Any]) -> Stateme
     )
     return Statement(
         kind=kind,
-        # The content's text is sliced from the dispatch on demand (see
-        # _model); most contents read the same joined, kept then as no string.
-        content=_sliced_quote(
-            state.source, whole, spans, None if joined == content_text else joined
-        ),
+        # The content's text, and what it reads joined, are made from the
+        # dispatch on demand (see _model).
+        content=_sliced_quote(state.source, whole, spans),
         cue=cue,
         speaker=speaker,
         paragraphs=shared.setdefault(paragraphs, paragraphs),
