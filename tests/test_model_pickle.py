@@ -169,8 +169,10 @@ class TestPickle:
         """
         Restoring from values that do not fit the class fails loudly, never half-built.
         """
-        with pytest.raises(ValueError, match="zip"):
-            model._restore(Cue, "said", Span(0, 4))
+        restore = model._restore_Cue  # type: ignore[attr-defined]  # made at import
+        with pytest.raises(TypeError, match="missing 1 required positional argument"):
+            restore("said", 0, 4)
+        assert restore("said", 0, 4, "say") == Cue(text="said", span=Span(0, 4), lemma="say")
 
 
 class TestFastSpan:

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newswire
+from newswire import _batch as batch
 from newswire._model import (
     Paragraph,
     Quote,
@@ -174,3 +175,49 @@ def test_a_sliced_record_reads_as_its_span(text: str, data: st.DataObject) -> No
     expected = _joined([text[start:cut], text[cut:end]])
     assert quote == Quote(text=text[start:end], span=span, fragments=fragments, joined=expected)
     assert pickle.loads(pickle.dumps(quote)) == quote
+
+
+class TestWorkerResults:
+    """
+    Workers send their results pickled with the shared-source reductions; this process loads them.
+    """
+
+    def test_parse_many_results_are_equal_and_still_sliced(self) -> None:
+        texts = [DISPATCH.replace("Monday", day) for day in ("Monday", "Tuesday", "Friday")] * 12
+
+        results = list(newswire.parse_many(texts, workers=2, chunksize=2))
+
+        assert results == [newswire.parse(text) for text in texts]
+        for dispatch in results:
+            assert isinstance(dispatch, newswire.Dispatch)
+            held = gc.get_referents(dispatch.paragraphs[0])
+            [source] = [value for value in held if isinstance(value, _Source)]
+            # The records slice the dispatch's own text, not a copy of it.
+            assert source.text is dispatch.text
+
+    def test_a_chunk_pickles_each_text_once(self) -> None:
+        texts = [DISPATCH, DISPATCH.replace("Monday", "Sunday")]
+
+        blob = batch._run_chunk_pickled(texts, newswire.parse, str)
+        lone = pickle.dumps([newswire.parse(text) for text in texts], pickle.HIGHEST_PROTOCOL)
+
+        received: list[object] = batch._received(blob)
+        assert received == [newswire.parse(text) for text in texts]
+        # The texts go once, not again for the paragraphs and the contents.
+        assert len(blob) < len(lone) - len(DISPATCH)
+
+    def test_loading_leaves_the_collector_as_it_was(self) -> None:
+        blob = batch._run_chunk_pickled([DISPATCH], newswire.parse, str)
+        assert gc.isenabled()
+        batch._received(blob)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            batch._received(blob)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_results_made_here_pass_through(self) -> None:
+        results: list[object] = ["made here"]
+        assert batch._received(results) is results

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import copyreg
 import ctypes
 
 # Imported at run time (not only for type checking) so that
@@ -41,6 +42,7 @@ import ctypes
 import datetime as dt
 import functools
 import gc
+import io
 import itertools
 import multiprocessing
 import os
@@ -60,7 +62,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 import attrs
 
 from newswire._dates import coerce_date
-from newswire._model import Dispatch
+from newswire._model import SHARED_SOURCE_REDUCERS, Dispatch
 from newswire._pipeline import parse
 from newswire.errors import DispatchError
 
@@ -270,6 +272,42 @@ def _run_chunk(
     return [_guarded(task, func, label) for task in chunk]
 
 
+def _run_chunk_pickled(
+    chunk: list[T], func: Callable[[T], R | DispatchError], label: Callable[[T], str]
+) -> bytes:
+    # In a worker: the results go back pickled here, with the records'
+    # shared-source reductions, so that the calling process unpickles them
+    # itself (_received), not the pool's manager thread.
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _RESULT_REDUCERS
+    pickler.dump(_run_chunk(chunk, func, label))
+    return buffer.getvalue()
+
+
+# What a worker pickles results with: copyreg's table, and a dispatch's
+# paragraphs and statement contents as spans over its text, which goes once.
+_RESULT_REDUCERS = {**copyreg.dispatch_table, **SHARED_SOURCE_REDUCERS}
+
+
+def _received(results: list[R | DispatchError] | bytes) -> list[R | DispatchError]:
+    # A chunk's results, unpickled in this process with the cyclic collector
+    # paused: the records come by the thousand and hold no cycles, and a
+    # collection every 700 of them (the default) cost more than the rest of
+    # unpickling. Allocations still count, so the collector runs right after
+    # if it is due.
+    if not isinstance(results, bytes):
+        return results
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        loaded: list[R | DispatchError] = pickle.loads(results)  # noqa: S301 - our own workers
+    finally:
+        if paused:
+            gc.enable()
+    return loaded
+
+
 def quiet_collector() -> None:
     """
     Tune the cyclic garbage collector for a process that only parses.
@@ -381,7 +419,7 @@ class _Pool(Generic[T, R]):
     ) -> None:
         self.workers = workers
         self.label = label
-        self.run = functools.partial(_run_chunk, func=func, label=label)
+        self.run = functools.partial(_run_chunk_pickled, func=func, label=label)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -397,14 +435,14 @@ class _Pool(Generic[T, R]):
             msg = f"{type(exc).__name__}: {exc}"
             raise _CannotStartError(msg) from exc
 
-    def submit(self, chunk: list[T]) -> Future[list[R | DispatchError]]:
+    def submit(self, chunk: list[T]) -> Future[list[R | DispatchError] | bytes]:
         # A pool found broken at submit time gives a failed future, handled
         # like one that broke while running: one code path for both. So does
         # a process that cannot be started (fork failing, for one).
         try:
             return self.executor.submit(self.run, chunk)
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
-            failed: Future[list[R | DispatchError]] = Future()
+            failed: Future[list[R | DispatchError] | bytes] = Future()
             error = exc if isinstance(exc, BrokenProcessPool) else BrokenProcessPool(str(exc))
             failed.set_exception(error)
             return failed
@@ -425,7 +463,7 @@ class _Pool(Generic[T, R]):
         # chunk one task at a time, which finds the task.
         self.restart()
         try:
-            return self.submit(chunk).result()
+            return _received(self.submit(chunk).result())
         except BrokenProcessPool:
             if not self.works():
                 raise _CannotStartError("worker processes die before doing any work") from None
@@ -442,7 +480,7 @@ class _Pool(Generic[T, R]):
                 results.append(_unsendable(task, exc, self.label))
                 continue
             try:
-                results.extend(self.submit([task]).result())
+                results.extend(_received(self.submit([task]).result()))
             except BrokenProcessPool:
                 self.restart()
                 message = "worker process died while parsing this item"
@@ -534,11 +572,11 @@ class _Chunks(Generic[T]):
 
 
 # One chunk on its way: (tasks, results to come, whether this process runs it).
-_Entry = tuple[list[T], "Future[list[R | DispatchError]]", bool]
+_Entry = tuple[list[T], "Future[list[R | DispatchError] | bytes]", bool]
 
 
-def _finished(results: list[R | DispatchError]) -> Future[list[R | DispatchError]]:
-    future: Future[list[R | DispatchError]] = Future()
+def _finished(results: list[R | DispatchError]) -> Future[list[R | DispatchError] | bytes]:
+    future: Future[list[R | DispatchError] | bytes] = Future()
     future.set_result(results)
     return future
 
@@ -643,12 +681,12 @@ class _Ordered(Generic[T, R]):
         # Wait for the oldest chunk's results.
         chunk, future, here = self.pending.popleft()
         if here:
-            return future.result()
+            return _received(future.result())
         self.in_pool -= 1
         if self.pool is None:
             return self.run_here(chunk)
         try:
-            return future.result()
+            return _received(future.result())
         except BrokenProcessPool:
             # A worker died (killed, out of memory, a crash in C code) and
             # took the pool with it: retry this chunk alone (and one task at

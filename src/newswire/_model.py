@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import operator
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import attrs
 
@@ -1189,6 +1188,9 @@ class _Source:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    def __reduce__(self) -> tuple[type[_Source], tuple[str]]:
+        return _Source, (self.text,)
+
 
 def _sliced_text(self: Paragraph | Quote, source: str) -> str:
     span = self.span
@@ -1213,8 +1215,16 @@ def _sliced_property(cls: type, name: str, make: Callable[[Any, str], str]) -> p
     return property(read, slot.__set__, doc=slot.__doc__)
 
 
-# The raw slot setters, which _sliced_paragraph/_sliced_quote and unpickling use.
+# The raw slot setters and getters, which _sliced_paragraph/_sliced_quote and
+# pickling use.
 _SLOTS: dict[type, dict[str, Callable[[object, object], None]]] = {}
+_RAW_GETS: dict[type, dict[str, Callable[[object, type], Any]]] = {}
+# Per class with sliced text: a reduction that keeps the slots as they are, so
+# a sliced record pickles as its source (once per pickle, as the dispatch's
+# text is the same object) and its spans. parse_many's workers send their
+# results so (see _batch._start_worker); a record pickled alone still carries
+# its own text.
+SHARED_SOURCE_REDUCERS: dict[type, Callable[[Any], tuple[Callable[..., Any], tuple[Any, ...]]]] = {}
 
 
 def _install_sliced_text() -> None:
@@ -1224,6 +1234,9 @@ def _install_sliced_text() -> None:
     }
     for cls, makers in sliced.items():
         _SLOTS[cls] = {field.name: cls.__dict__[field.name].__set__ for field in attrs.fields(cls)}
+        _RAW_GETS[cls] = {
+            field.name: cls.__dict__[field.name].__get__ for field in attrs.fields(cls)
+        }
         for name, make in makers.items():
             setattr(cls, name, _sliced_property(cls, name, make))
 
@@ -1271,13 +1284,13 @@ def _sliced_quote(source: _Source, span: Span, fragments: tuple[Span, ...]) -> Q
 # Records cross process boundaries by the thousand (parse_many with workers,
 # Dask, Spark), ~50 per dispatch. attrs' own pickling of slotted classes ships a
 # {name: value} dict per record and rebuilds it in a Python loop of setattr
-# calls, which made unpickling cost a quarter of parsing. Instead a record
-# reduces to (_restore, (class, *field values)) and a Span to (_span, (start,
-# end)); restoring sets the slots directly and skips validation (the values
-# come from a valid record). Pickles move records between processes running
-# the same newswire; to_dict() is the stable form for storage.
-
-_R = TypeVar("_R")
+# calls, which made unpickling cost a quarter of parsing. Instead each record
+# class has a restoring function of its own, made here (_restore_Paragraph,
+# ...): it takes the field values in order, a span field as its two offsets,
+# sets the slots directly and skips validation (the values come from a valid
+# record); a record reduces to that function and its values, a lone Span to
+# (_span, (start, end)). Pickles move records between processes running the
+# same newswire; to_dict() is the stable form for storage.
 
 # Every public record but Span, which has its own reduction: read from
 # __all__, so a new record is covered without a second list to keep.
@@ -1286,25 +1299,71 @@ _RECORDS: tuple[type, ...] = tuple(globals()[name] for name in __all__ if name !
 _SETTERS: dict[type, tuple[Callable[[object, object], None], ...]] = {}
 
 
-def _restore(cls: type[_R], *values: object) -> _R:
-    record = _new(cls)
-    for set_field, value in zip(_SETTERS[cls], values, strict=True):
-        set_field(record, value)
-    return record
-
-
 def _reduce_span(self: Span) -> tuple[Callable[[int, int], Span], tuple[int, int]]:
     return _span, (self.start, self.end)
 
 
-def _compact_reduce(cls: type) -> Callable[[object], tuple[object, tuple[object, ...]]]:
-    names = [field.name for field in attrs.fields(cls)]
-    values = operator.attrgetter(*names)
+_Reduce = Callable[[Any], tuple[Callable[..., Any], tuple[Any, ...]]]
 
-    def reduce(self: object) -> tuple[object, tuple[object, ...]]:
-        return _restore, (cls, *values(self))
 
-    return reduce
+def _make_pickling(cls: type) -> tuple[Callable[..., Any], _Reduce, _Reduce]:
+    # Generated code, as attrs makes its methods: a loop over the fields costs
+    # more than the work itself. Returns the restoring function, the
+    # reduction, and one that reads the slots under the sliced-text
+    # properties (for SHARED_SOURCE_REDUCERS).
+    fields = attrs.fields(cls)
+    raw_gets = _RAW_GETS.get(cls, {})
+    namespace: dict[str, Any] = {
+        "_new": _new,
+        "cls": cls,
+        "Span": Span,
+        "_set_start": _set_start,
+        "_set_end": _set_end,
+    }
+    params: list[str] = []
+    sets: list[str] = []
+    values: list[str] = []
+    raw_values: list[str] = []
+    for index, field in enumerate(fields):
+        namespace[f"set{index}"] = _SETTERS[cls][index]
+        if field.type == "Span":
+            params += [f"s{index}", f"e{index}"]
+            sets += [
+                "    span = _new(Span)",
+                f"    _set_start(span, s{index})",
+                f"    _set_end(span, e{index})",
+                f"    set{index}(record, span)",
+            ]
+            read = [f"self.{field.name}.start", f"self.{field.name}.end"]
+            values += read
+            raw_values += read
+            continue
+        params.append(f"v{index}")
+        sets.append(f"    set{index}(record, v{index})")
+        values.append(f"self.{field.name}")
+        if field.name in raw_gets:
+            namespace[f"get{index}"] = raw_gets[field.name]
+            raw_values.append(f"get{index}(self, cls)")
+        else:
+            raw_values.append(f"self.{field.name}")
+    name = f"_restore_{cls.__name__}"
+    source = "\n".join(
+        [
+            f"def {name}({', '.join(params)}):",
+            "    record = _new(cls)",
+            *sets,
+            "    return record",
+            "def reduce(self):",
+            f"    return {name}, ({', '.join(values)},)",
+            "def reduce_raw(self):",
+            f"    return {name}, ({', '.join(raw_values)},)",
+            "",
+        ]
+    )
+    exec(source, namespace)  # noqa: S102 - our own code, made from the field list
+    restore = namespace[name]
+    restore.__module__ = __name__
+    return restore, namespace["reduce"], namespace["reduce_raw"]
 
 
 def _install_pickling() -> None:
@@ -1316,7 +1375,12 @@ def _install_pickling() -> None:
         _SETTERS[cls] = tuple(
             raw.get(field.name) or cls.__dict__[field.name].__set__ for field in attrs.fields(cls)
         )
-        cls.__reduce__ = _compact_reduce(cls)  # type: ignore[method-assign,assignment]
+        restore, reduce, reduce_raw = _make_pickling(cls)
+        # Pickle finds the function by its module and name.
+        globals()[restore.__name__] = restore
+        cls.__reduce__ = reduce  # type: ignore[method-assign,assignment]
+        if cls in _SLOTS:
+            SHARED_SOURCE_REDUCERS[cls] = reduce_raw
 
 
 _install_pickling()
