@@ -8,9 +8,11 @@ import functools
 import itertools
 import os
 import time
+from pathlib import Path
 
 from newswire import DispatchError
 from newswire import _batch as batch
+from newswire import _parse_command as parse_command
 from tests.test_batch import Counting
 
 
@@ -97,3 +99,49 @@ class TestShare:
         ]
         poisoned = results[25]
         assert "POISON" == poisoned or "worker process died" in str(poisoned)
+
+
+class TestChunks:
+    """
+    Chunks hold ``chunksize`` tasks, fewer once their weight reaches 256 K.
+    """
+
+    def test_small_tasks_fill_a_chunk(self) -> None:
+        chunks = batch._Chunks(["x" * 100] * 150, 64, len)
+        sizes = []
+        while (chunk := chunks.next()) is not None:
+            sizes.append(len(chunk))
+        assert sizes == [64, 64, 22]
+
+    def test_big_tasks_go_a_few_at_a_time(self) -> None:
+        tasks = ["x" * 100_000] * 7 + ["x" * 300_000, "short", "short"]
+        chunks = batch._Chunks(tasks, 64, len)
+        sizes = []
+        while (chunk := chunks.next()) is not None:
+            sizes.append(len(chunk))
+        # Three of 100 K pass 256 K, and so do the last 100 K with the 300 K; then what is left.
+        assert sizes == [3, 3, 2, 2]
+
+    def test_without_weights_only_the_count_counts(self) -> None:
+        chunks = batch._Chunks(["x" * 1_000_000] * 3, 2)
+        assert [len(chunks.next() or []), len(chunks.next() or [])] == [2, 1]
+
+    def test_a_job_weighs_its_text_or_its_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "d1.txt"
+        path.write_bytes(b"TOKYO (Kyodo) -- It shook.")
+
+        assert batch.job_weight(batch.Job(None, "It shook.", None)) == 9
+        assert batch.job_weight(batch.Job(str(path), "", None, path=str(path))) == 26
+        missing = str(tmp_path / "gone.txt")
+        assert batch.job_weight(batch.Job(missing, "", None, path=missing)) == 0
+        assert batch.job_weight(DispatchError("bad", source_id="x")) == 0
+
+    def test_the_command_weighs_its_tasks(self, tmp_path: Path) -> None:
+        path = tmp_path / "d1.txt"
+        path.write_bytes(b"x" * 40)
+
+        assert parse_command._weight(parse_command._FileTask(str(path))) == 40
+        assert parse_command._weight(parse_command._FileTask(str(tmp_path / "gone"))) == 0
+        assert parse_command._weight(parse_command._LineTask("a.jsonl", 1, 0, b"{}")) == 2
+        assert parse_command._weight(parse_command._TextTask("<stdin>", b"abc")) == 3
+        assert parse_command._weight(DispatchError("bad", source_id="x")) == 0

@@ -70,6 +70,7 @@ __all__ = [
     "Job",
     "bom_encoding",
     "decode_text",
+    "job_weight",
     "map_ordered",
     "parse_many",
     "prepare_items",
@@ -83,7 +84,11 @@ T = TypeVar("T")
 # Chunks in flight per worker: enough to keep every worker busy while the
 # results of the oldest chunk are consumed, few enough to bound memory.
 _WINDOW_PER_WORKER = 4
-_DEFAULT_CHUNKSIZE = 16
+_DEFAULT_CHUNKSIZE = 64
+# A chunk also ends once its tasks weigh this much (characters of text, or
+# bytes of a file), so that big dispatches go a few at a time: the work in
+# flight stays bounded, and so does what is left to one process at the end.
+_CHUNK_WEIGHT = 256 * 1024
 # How long a killed worker may take to end before the pool is shut down.
 _KILL_WAIT = 5.0
 # prctl(2) option: the signal the kernel sends a process when its parent dies.
@@ -249,6 +254,23 @@ def _parse_job_dict(job: Job | DispatchError) -> dict[str, Any] | DispatchError:
     return result if isinstance(result, DispatchError) else result.to_dict()
 
 
+def job_weight(job: Job | DispatchError) -> int:
+    """
+    Return a job's size for chunking: its text's length, or its file's size in bytes.
+
+    >>> job_weight(Job(None, "It shook.", None))
+    9
+    """
+    if isinstance(job, DispatchError):
+        return 0
+    if job.path is None:
+        return len(job.text)
+    try:
+        return os.stat(job.path).st_size  # noqa: PTH116 - str paths, as the jobs hold
+    except (OSError, ValueError):
+        return 0  # the worker reports what is wrong with it
+
+
 def _label_job(job: Job | DispatchError) -> str:
     if isinstance(job, DispatchError):
         return job.source_id or "<string>"
@@ -290,21 +312,29 @@ def _run_chunk_pickled(
 _RESULT_REDUCERS = {**copyreg.dispatch_table, **SHARED_SOURCE_REDUCERS}
 
 
-def _received(results: list[R | DispatchError] | bytes) -> list[R | DispatchError]:
-    # A chunk's results, unpickled in this process with the cyclic collector
-    # paused: the records come by the thousand and hold no cycles, and a
-    # collection every 700 of them (the default) cost more than the rest of
-    # unpickling. Allocations still count, so the collector runs right after
-    # if it is due.
-    if not isinstance(results, bytes):
-        return results
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # In the calling process, around unpickling a chunk's results: records
+    # come by the thousand and hold no cycles, and the caller's collector (by
+    # default a scan every 700 allocations, and of the whole heap, results in
+    # flight included, every 100 scans) cost more than the unpickling itself.
+    # Allocations still count, so the collector runs right after if it is
+    # due; the caller's settings are left as they were.
     paused = gc.isenabled()
     gc.disable()
     try:
-        loaded: list[R | DispatchError] = pickle.loads(results)  # noqa: S301 - our own workers
+        yield
     finally:
         if paused:
             gc.enable()
+
+
+def _received(results: list[R | DispatchError] | bytes) -> list[R | DispatchError]:
+    # A chunk's results, unpickled in this process (see _collector_paused).
+    if not isinstance(results, bytes):
+        return results
+    with _collector_paused():
+        loaded: list[R | DispatchError] = pickle.loads(results)  # noqa: S301 - our own workers
     return loaded
 
 
@@ -550,9 +580,12 @@ class _Chunks(Generic[T]):
     has been yielded.
     """
 
-    def __init__(self, tasks: Iterable[T], size: int) -> None:
+    def __init__(
+        self, tasks: Iterable[T], size: int, weigh: Callable[[T], int] | None = None
+    ) -> None:
         self.iterator = iter(tasks)
         self.size = size
+        self.weigh = weigh
         self.done = False
         self.error: Exception | None = None
 
@@ -560,10 +593,14 @@ class _Chunks(Generic[T]):
         if self.done:
             return None
         chunk: list[T] = []
+        weigh = self.weigh
+        weight = 0
         try:
             for task in self.iterator:
                 chunk.append(task)
-                if len(chunk) == self.size:
+                if weigh is not None:
+                    weight += weigh(task)
+                if len(chunk) == self.size or weight >= _CHUNK_WEIGHT:
                     return chunk
         except Exception as exc:  # noqa: BLE001 - raised again after the results
             self.error = exc
@@ -610,6 +647,7 @@ class _Ordered(Generic[T, R]):
         *,
         share: bool,
         notify: Callable[[str], None],
+        weigh: Callable[[T], int] | None = None,
     ) -> None:
         self.func = func
         self.label = label
@@ -626,7 +664,7 @@ class _Ordered(Generic[T, R]):
             if share and self.pool is not None
             else []
         )
-        self.chunks = _Chunks(tasks, chunksize)
+        self.chunks = _Chunks(tasks, chunksize, weigh)
         self.pending: collections.deque[_Entry[T, R]] = collections.deque()
         self.pool_window = processes * _WINDOW_PER_WORKER
         self.window = (2 if share else 1) * workers * _WINDOW_PER_WORKER
@@ -726,8 +764,11 @@ def _map_parallel(
     *,
     share: bool,
     notify: Callable[[str], None],
+    weigh: Callable[[T], int] | None,
 ) -> Iterator[R | DispatchError]:
-    batch = _Ordered(func, tasks, label, workers, chunksize, share=share, notify=notify)
+    batch = _Ordered(
+        func, tasks, label, workers, chunksize, share=share, notify=notify, weigh=weigh
+    )
     try:
         while True:
             batch.feed()
@@ -757,6 +798,7 @@ def map_ordered(
     chunksize: int = _DEFAULT_CHUNKSIZE,
     share: bool = False,
     notify: Callable[[str], None] = _warn,
+    weigh: Callable[[T], int] | None = None,
 ) -> Iterator[R | DispatchError]:
     """
     Yield ``func(task)`` for each task, in order, lazily, in up to ``workers`` processes.
@@ -771,7 +813,8 @@ def map_ordered(
     runs in the worker processes when ``workers > 1``, so it and the tasks
     must pickle: a module-level function or a :func:`functools.partial` of
     one. At most ``4 * workers`` chunks of ``chunksize`` tasks are in flight
-    (``8 * workers`` with ``share``).
+    (``8 * workers`` with ``share``); with ``weigh`` (a task's size, in
+    characters or bytes), a chunk also ends once its tasks weigh 256 K.
 
     With ``share``, this process is one of the ``workers``: it runs chunks
     itself while it waits for the ``workers - 1`` in the pool (so a task that
@@ -779,7 +822,9 @@ def map_ordered(
     """
     if workers <= 1:
         return itertools.chain.from_iterable(_run_chunk([task], func, label) for task in tasks)
-    return _map_parallel(func, tasks, label, workers, chunksize, share=share, notify=notify)
+    return _map_parallel(
+        func, tasks, label, workers, chunksize, share=share, notify=notify, weigh=weigh
+    )
 
 
 def _check_flag(name: str, value: object) -> bool:
@@ -870,8 +915,10 @@ def parse_many(
             processes, this one and a pool of N - 1 (run it under
             ``if __name__ == "__main__":`` in scripts, as for any process
             pool); 0 means one per CPU, as ``--workers 0`` does.
-        chunksize: how many items a worker receives at a time. At most
-            ``8 * workers`` chunks are in flight.
+        chunksize: how many items a worker receives at a time, at most (a
+            chunk also ends once its texts reach 256 K characters, so big
+            dispatches go a few at a time). At most ``8 * workers`` chunks
+            are in flight.
         reference_date: the reference date for items that give none.
         as_dict: yield each dispatch as :meth:`Dispatch.to_dict
             <newswire.Dispatch.to_dict>` gives it, made in the worker, for
@@ -923,4 +970,5 @@ def parse_many(
         workers=count,
         chunksize=chunksize,
         share=True,
+        weigh=job_weight,
     )

@@ -551,6 +551,20 @@ def _stdin_text(task: _TextTask, options: _Options) -> str:
     return _decode(task.data, task.source_id, options)
 
 
+def _weight(task: _Task) -> int:
+    # A task's size for chunking (see map_ordered): its bytes, where known
+    # without reading; a file is stat'ed (what cannot be is the worker's to
+    # report).
+    if isinstance(task, (_TextTask, _LineTask)):
+        return len(task.data)
+    if isinstance(task, _FileTask):
+        try:
+            return os.stat(task.path).st_size  # noqa: PTH116 - str paths, as scandir gives
+        except (OSError, ValueError):
+            return 0
+    return 0
+
+
 def _work(task: _Task, options: _Options) -> _Output | DispatchError:
     # Runs in a worker: read, decode, parse and render one task.
     if isinstance(task, DispatchError):
@@ -1341,6 +1355,7 @@ class _Run:
                     workers=self.args.workers,
                     share=True,
                     notify=functools.partial(_note, self.err, self.progress),
+                    weigh=_weight,
                 )
                 self.consume(results, writer)
             except _Stopped as exc:
