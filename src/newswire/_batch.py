@@ -922,9 +922,9 @@ def parse_many(
         reference_date: the reference date for items that give none.
         as_dict: yield each dispatch as :meth:`Dispatch.to_dict
             <newswire.Dispatch.to_dict>` gives it, made in the worker, for
-            callers that write JSON or build data frames: a plain dict costs
-            the calling process about a third of what rebuilding the records
-            does (``benchmarks/throughput.py`` measures both).
+            callers that write JSON or build data frames: the calling process
+            then makes no ``to_dict()`` of its own (``benchmarks/throughput.py``
+            measures both).
 
     Returns:
         An iterator of :class:`~newswire.Dispatch` (or, with ``as_dict``,

@@ -237,6 +237,10 @@ def find_statements(state: State) -> None:
     text = state.text
     lowered = _lower_case(text)
     ranges = _ranges(state)
+    # The blocks' last reader: from here on the ranges and the paragraphs
+    # stand for them, and a huge dispatch need not hold them to the end.
+    state.blocks.clear()
+    state.body.clear()
     # Cue words are found for the whole dispatch in one pass; a paragraph
     # takes its share by bisection. Paragraphs are trimmed, so white space
     # stands between them and a word at a paragraph's edge is read as it

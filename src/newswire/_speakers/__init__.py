@@ -187,6 +187,10 @@ def resolve_speakers(state: State) -> None:
             paragraphs=statement.paragraphs,
             rule=statement.rule,
         )
+    # What only the resolving needed goes before the names' mentions are
+    # added: on a huge dispatch, the largest moment of the parse.
+    order.clear()
+    resolved.clear()
     _add_name_mentions(resolver, records)
     state.entities = [
         Entity(
