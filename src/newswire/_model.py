@@ -1146,10 +1146,11 @@ def _json_string(text: str) -> Iterator[str]:
 # A paragraph's text and a statement's content are stretches of the dispatch,
 # which together cover most of it: held as copies they doubled a parse's
 # memory. A parse therefore makes them sliced: the ``text`` slot (and a
-# quote's ``joined`` slot, when it reads the same) holds the parse's _Source,
-# one object shared by every record of the dispatch, and the property that
-# takes the field's place reads ``source.text[span.start:span.end]``. A record
-# made with a str (by a caller, from_dict, unpickling) keeps it. Comparison,
+# quote's ``joined`` slot) holds the parse's _Source, one object shared by
+# every record of the dispatch, and the property that takes the field's place
+# reads ``source.text[span.start:span.end]`` (a quote's joined form is made
+# from its fragments the same way). A record made with a str (by a caller,
+# from_dict, unpickling a lone record) keeps it. Comparison,
 # hashing, repr, attrs.evolve/asdict, to_dict and pickling all read the
 # property, so a sliced record is equal to, and pickles as, one made with its
 # text; a sliced record keeps its dispatch's text alive.
@@ -1215,15 +1216,14 @@ def _sliced_property(cls: type, name: str, make: Callable[[Any, str], str]) -> p
     return property(read, slot.__set__, doc=slot.__doc__)
 
 
-# The raw slot setters and getters, which _sliced_paragraph/_sliced_quote and
-# pickling use.
-_SLOTS: dict[type, dict[str, Callable[[object, object], None]]] = {}
-_RAW_GETS: dict[type, dict[str, Callable[[object, type], Any]]] = {}
+# Per class with sliced text, the slots' own descriptors (under the
+# properties), which _sliced_paragraph/_sliced_quote and pickling use.
+_SLOTS: dict[type, dict[str, Any]] = {}
 # Per class with sliced text: a reduction that keeps the slots as they are, so
 # a sliced record pickles as its source (once per pickle, as the dispatch's
 # text is the same object) and its spans. parse_many's workers send their
-# results so (see _batch._start_worker); a record pickled alone still carries
-# its own text.
+# results so (see _batch._run_chunk_pickled); a record pickled alone still
+# carries its own text.
 SHARED_SOURCE_REDUCERS: dict[type, Callable[[Any], tuple[Callable[..., Any], tuple[Any, ...]]]] = {}
 
 
@@ -1233,17 +1233,16 @@ def _install_sliced_text() -> None:
         Quote: {"text": _sliced_text, "joined": _sliced_joined},
     }
     for cls, makers in sliced.items():
-        _SLOTS[cls] = {field.name: cls.__dict__[field.name].__set__ for field in attrs.fields(cls)}
-        _RAW_GETS[cls] = {
-            field.name: cls.__dict__[field.name].__get__ for field in attrs.fields(cls)
-        }
+        _SLOTS[cls] = {field.name: cls.__dict__[field.name] for field in attrs.fields(cls)}
         for name, make in makers.items():
             setattr(cls, name, _sliced_property(cls, name, make))
 
 
 _install_sliced_text()
-_PARAGRAPH_SLOTS = tuple(_SLOTS[Paragraph][name] for name in ("text", "span", "index"))
-_QUOTE_SLOTS = tuple(_SLOTS[Quote][name] for name in ("text", "span", "fragments", "joined"))
+_PARAGRAPH_SLOTS = tuple(_SLOTS[Paragraph][name].__set__ for name in ("text", "span", "index"))
+_QUOTE_SLOTS = tuple(
+    _SLOTS[Quote][name].__set__ for name in ("text", "span", "fragments", "joined")
+)
 
 
 def _sliced_paragraph(source: _Source, span: Span, index: int) -> Paragraph:
@@ -1312,7 +1311,7 @@ def _make_pickling(cls: type) -> tuple[Callable[..., Any], _Reduce, _Reduce]:
     # reduction, and one that reads the slots under the sliced-text
     # properties (for SHARED_SOURCE_REDUCERS).
     fields = attrs.fields(cls)
-    raw_gets = _RAW_GETS.get(cls, {})
+    slots = _SLOTS.get(cls, {})
     namespace: dict[str, Any] = {
         "_new": _new,
         "cls": cls,
@@ -1341,8 +1340,8 @@ def _make_pickling(cls: type) -> tuple[Callable[..., Any], _Reduce, _Reduce]:
         params.append(f"v{index}")
         sets.append(f"    set{index}(record, v{index})")
         values.append(f"self.{field.name}")
-        if field.name in raw_gets:
-            namespace[f"get{index}"] = raw_gets[field.name]
+        if field.name in slots:
+            namespace[f"get{index}"] = slots[field.name].__get__
             raw_values.append(f"get{index}(self, cls)")
         else:
             raw_values.append(f"self.{field.name}")
@@ -1371,9 +1370,9 @@ def _install_pickling() -> None:
     # protocol, and so do copy.copy and copy.deepcopy.
     Span.__reduce__ = _reduce_span  # type: ignore[method-assign,assignment]
     for cls in _RECORDS:
-        raw = _SLOTS.get(cls, {})
+        slots = _SLOTS.get(cls, {})
         _SETTERS[cls] = tuple(
-            raw.get(field.name) or cls.__dict__[field.name].__set__ for field in attrs.fields(cls)
+            slots.get(field.name, cls.__dict__[field.name]).__set__ for field in attrs.fields(cls)
         )
         restore, reduce, reduce_raw = _make_pickling(cls)
         # Pickle finds the function by its module and name.
