@@ -418,6 +418,34 @@ class TestJsonlFields:
         assert ("g-1", XINHUA) == (record["source_id"], record["text"])
         assert {"desk": "africa", "tags": ["energy"]} == record["fields"]
 
+    @pytest.mark.parametrize("name", ["feed.jsonl", "FEED.NDJSON"])
+    def test_a_json_lines_file_read_as_text_is_noted(self, tmp_path: Path, name: str) -> None:
+        """
+        Named without --input-format jsonl, a .jsonl file is one dispatch, as asked, and said once.
+        """
+        path = tmp_path / name
+        path.write_text(json.dumps({"text": XINHUA}) + "\n", encoding="utf-8")
+        other = tmp_path / "b.jsonl"
+        other.write_text(json.dumps({"text": XINHUA}) + "\n", encoding="utf-8")
+
+        status, out, err = run(["parse", "--quiet", str(path), str(other)])
+
+        assert 0 == status
+        assert [json.dumps({"text": XINHUA}) + "\n"] * 2 == [r["text"] for r in records(out)]
+        note = (
+            f"newswire: note: {path} is read as one plain-text dispatch; "
+            "give --input-format jsonl to read one record per line"
+        )
+        assert [note] == err.splitlines()
+
+    def test_no_note_for_json_lines_read_as_such(self, tmp_path: Path) -> None:
+        path = tmp_path / "feed.jsonl"
+        path.write_text(json.dumps({"text": XINHUA}) + "\n", encoding="utf-8")
+
+        status, _, err = run(["parse", "--quiet", "--input-format", "jsonl", str(path)])
+
+        assert (0, "") == (status, err)
+
 
 class TestFailures:
     @pytest.mark.parametrize(

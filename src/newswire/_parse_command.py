@@ -1276,12 +1276,31 @@ def run(args: argparse.Namespace, out: TextIO | None, err: TextIO, stdin: Any) -
         id_field=args.id_field,
     )
     progress = _Progress(err, enabled=not args.quiet and err.isatty())
+    if not jsonl:
+        _note_json_lines(args.inputs, err)
     if progress.enabled:
         _start_counting(args, progress, pattern)
     tasks: Iterable[_Task] = _tasks(args, stdin, walker)
     if done:
         tasks = _skipping(tasks, done, options, progress)
     return _Run(args, options, sink, progress, err).stream(tasks)
+
+
+# Names that say "one JSON record per line".
+_JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _note_json_lines(inputs: list[str], err: TextIO) -> None:
+    # A JSON Lines file named on the command line without --input-format
+    # jsonl is parsed as one plain-text dispatch, as asked; said once, as it
+    # is rarely what was meant (and a big one is then one huge dispatch).
+    for name in inputs:
+        if name.lower().endswith(_JSON_LINES_SUFFIXES) and Path(name).is_file():
+            err.write(
+                f"newswire: note: {escape(name)} is read as one plain-text dispatch; "
+                "give --input-format jsonl to read one record per line\n"
+            )
+            return
 
 
 def _start_counting(args: argparse.Namespace, progress: _Progress, pattern: str) -> None:
