@@ -53,7 +53,10 @@ if mode == "case":
     sys.exit(0)
 if mode == "cli":
     quiet_collector()  # as the newswire command does
-    main(["parse", path, "-o", out, "-q"])
+    # Sized to the file: past the default cap (64M) it would be reported, not parsed.
+    status = main(["parse", path, "-o", out, "-q", "--max-bytes", str(Path(path).stat().st_size)])
+    if status:
+        sys.exit(status)  # a figure of a failed run would mislead
 else:
     dispatch = newswire.parse(Path(path).read_text(encoding="utf-8"))
     if mode == "json":
