@@ -230,22 +230,22 @@ class _NameIndex:
             skip = 0
             while skip < len(names) and names[skip].start < end:
                 skip += 1
-            names = names[skip:]
+            del names[:skip]
+        # The names are changed where they stand, never copied: a huge
+        # dispatch's names outweigh most of its records.
         if state.norm.offsets is not None:
             # The names keep original-text offsets from here on.
-            spans = [state.span(n.start, n.end) for n in names]
-            names = [
-                n._replace(start=sp.start, end=sp.end) for sp, n in zip(spans, names, strict=True)
-            ]
+            for index, name in enumerate(names):
+                span = state.span(name.start, name.end)
+                names[index] = name._replace(start=span.start, end=span.end)
         places = self._read(names)
         if not places.isdisjoint(self.counts):
             # A name read as a place once ("in East Africa") is a place
             # throughout. Few dispatches write one both ways, so the names
             # are read again only then.
-            names = [
-                n._replace(organisation=True) if not n.organisation and n.words in places else n
-                for n in names
-            ]
+            for index, name in enumerate(names):
+                if not name.organisation and name.words in places:
+                    names[index] = name._replace(organisation=True)
             self._read(names)
         self.names = names
 
