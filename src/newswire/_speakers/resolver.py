@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -202,6 +203,10 @@ class Resolution(NamedTuple):
     title: str | None = None
 
 
+# A name's start, for bisecting the names.
+_NAME_START = operator.itemgetter(0)
+
+
 class Mention(NamedTuple):
     """
     A speaker mention being resolved: original offsets and text.
@@ -252,7 +257,6 @@ class _NameIndex:
     def _read(self, names: list[NameMention]) -> set[tuple[str, ...]]:
         # One pass over the names builds every lookup; returns the names of
         # several words read as organisations or places.
-        self.starts: list[int] = []
         # Multi-word person names: how often each is written, which words
         # they contain, and the title each was first introduced with.
         self.counts: dict[tuple[str, ...], int] = {}
@@ -263,15 +267,13 @@ class _NameIndex:
         self.first: dict[tuple[str, ...], int] = {}
         first = self.first
         places: set[tuple[str, ...]] = set()
-        starts, counts, by_word, titles, organisations = (
-            self.starts,
+        counts, by_word, titles, organisations = (
             self.counts,
             self.by_word,
             self.titles,
             self.organisations,
         )
         for name in names:
-            starts.append(name.start)
             words = name.words
             first.setdefault(words, name.start)
             if name.organisation:
@@ -407,12 +409,13 @@ class Resolver:
         """
         return self.index.names
 
-    @property
-    def starts(self) -> list[int]:
+    def first_name_from(self, pos: int) -> int:
         """
-        Return the start of every name, in text order.
+        Return the index of the first name that starts at ``pos`` or after.
         """
-        return self.index.starts
+        # Bisected on the names themselves: a list of their starts would
+        # cost a huge dispatch 8 bytes a name.
+        return bisect.bisect_left(self.names, pos, key=_NAME_START)
 
     @property
     def counts(self) -> dict[tuple[str, ...], int]:
@@ -601,7 +604,7 @@ class Resolver:
         """
         text = self.original
         names = self.names
-        last = bisect.bisect_left(self.starts, pos) - 1
+        last = self.first_name_from(pos) - 1
         for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
             name = names[index]
             if name.organisation:
@@ -665,7 +668,7 @@ class Resolver:
         Yield the person names that start at or after ``pos``, nearest first.
         """
         names = self.names
-        first = bisect.bisect_left(self.starts, pos)
+        first = self.first_name_from(pos)
         # A headline's subject is introduced in the first paragraphs: a
         # bounded look ahead keeps this constant per mention.
         for index in range(first, min(len(names), first + _LOOKBACK)):
@@ -689,7 +692,7 @@ class Resolver:
 
     def _names_before(self, pos: int, *, organisation: bool) -> Iterator[NameMention]:
         names = self.names
-        last = bisect.bisect_left(self.starts, pos) - 1
+        last = self.first_name_from(pos) - 1
         # Antecedents are near: looking further back would make a dispatch
         # with many mentions quadratic.
         for index in range(last, max(-1, last - _LOOKBACK), -1):
@@ -712,7 +715,7 @@ class Resolver:
         text = self.original
         if text[end : end + 2] != ", " or not text[end + 2 : end + 3].isupper():
             return None  # checked before the names are read: most mentions have none
-        index = bisect.bisect_left(self.starts, end + 2)
+        index = self.first_name_from(end + 2)
         if index >= len(self.names):
             return None
         name = self.names[index]
@@ -746,7 +749,7 @@ class Resolver:
         if lead.strip() and lead.rstrip()[-1:] != "—":
             return None  # opening no paragraph (a dateline may come before)
         end = paragraphs[index]
-        index = bisect.bisect_left(self.starts, end)
+        index = self.first_name_from(end)
         for name in self.names[index : index + 4]:
             if name.start > end + _SUBJECT_LEAD_CHARS:
                 return None
