@@ -191,6 +191,7 @@ def resolve_speakers(state: State) -> None:
     # added: on a huge dispatch, the largest moment of the parse.
     order.clear()
     resolved.clear()
+    resolver.done_resolving()
     _add_name_mentions(resolver, records)
     state.entities = [
         Entity(

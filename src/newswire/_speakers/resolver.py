@@ -488,6 +488,16 @@ class Resolver:
             self._honorific_gender = marks
         return self._honorific_gender
 
+    def done_resolving(self) -> None:
+        """
+        Let go of what only resolving mentions reads: the speakers so far and the contents.
+
+        The names and their look-ups stay, for the entities' mentions.
+        """
+        self.history.clear()
+        self.bodies.clear()
+        self._contents = None
+
     def fullest(self, words: tuple[str, ...]) -> str:
         """
         Return the fullest person name containing ``words``.
