@@ -559,11 +559,11 @@ class TestNameShape:
         Emptying the cache of runs when it is full changes no name found.
         """
         text = "Chinese President Xi Jinping met Mr. Lee, the FBI and Ann Lee in New Jersey."
-        expected = find_names(text, 0, len(text))
+        expected = list(find_names(text, 0, len(text)))
         monkeypatch.setattr(_mentions, "_SHAPES", {})
         monkeypatch.setattr(_mentions, "_SHAPES_SIZE", 2)
 
-        actual = find_names(text, 0, len(text))
+        actual = list(find_names(text, 0, len(text)))
 
         assert expected == actual
         assert len(_mentions._SHAPES) <= 2

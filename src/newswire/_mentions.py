@@ -10,16 +10,22 @@ Name mentions found anywhere in a dispatch.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from typing import NamedTuple
+from array import array
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from newswire._lexicons import read_mapping, read_set
 from newswire._statements_lexicon import honorifics, title_word, titles, word_class
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 __all__ = [
     "NameMention",
+    "Names",
     "affiliations",
     "countries",
     "document_name",
@@ -82,6 +88,71 @@ class NameMention(NamedTuple):
     words: tuple[str, ...]
     title: str | None
     organisation: bool
+
+
+# What a name is, apart from where it stands: its words, its title and
+# whether it names an organisation (or a place). Shared by every name read
+# from the same run of words.
+NameKind = tuple[tuple[str, ...], str | None, bool]
+
+
+class Names:
+    """
+    The names of a text in order, a column a field: ``names[i]`` is a :class:`NameMention`.
+
+    A huge dispatch has a name every fifty characters: as a list of named
+    tuples they outweighed the dispatch's records. Here a name costs its two
+    offsets in arrays and one reference to a kind shared by every name of
+    the same words; the named tuple is made when one is read.
+
+    >>> t = "Ann Lee met Bo Li, and Lee said so."
+    >>> names = find_names(t, 0, len(t))
+    >>> len(names), names[2]
+    (3, NameMention(start=23, end=26, words=('Lee',), title=None, organisation=False))
+    >>> list(names.starts), [kind[0] for kind in names.kinds]
+    ([0, 12, 23], [('Ann', 'Lee'), ('Bo', 'Li'), ('Lee',)])
+    """
+
+    __slots__ = ("ends", "kinds", "starts")
+
+    def __init__(self) -> None:
+        """
+        Start with no names.
+        """
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        self.kinds: list[NameKind] = []
+
+    def __len__(self) -> int:
+        """
+        Return how many names there are.
+        """
+        return len(self.kinds)
+
+    def __getitem__(self, index: int) -> NameMention:
+        """
+        Return name ``index`` as a named tuple.
+        """
+        words, title, organisation = self.kinds[index]
+        return _new_name(
+            NameMention, (self.starts[index], self.ends[index], words, title, organisation)
+        )
+
+    def __iter__(self) -> Iterator[NameMention]:
+        """
+        Yield every name as a named tuple, in order.
+        """
+        for start, end, (words, title, organisation) in zip(
+            self.starts, self.ends, self.kinds, strict=True
+        ):
+            yield _new_name(NameMention, (start, end, words, title, organisation))
+
+    def drop_before(self, pos: int) -> None:
+        """
+        Remove the names that start before ``pos``.
+        """
+        skip = bisect.bisect_left(self.starts, pos)
+        del self.starts[:skip], self.ends[:skip], self.kinds[:skip]
 
 
 def split_name(words: list[str]) -> tuple[int, str | None]:
@@ -315,7 +386,7 @@ def _days() -> frozenset[str]:
     return frozenset(w for w, role in read_mapping(_NAME_CONTEXT).items() if role == "day")
 
 
-def find_names(text: str, start: int, end: int) -> list[NameMention]:
+def find_names(text: str, start: int, end: int) -> Names:
     """
     Return the names in ``text[start:end]``, in order.
 
@@ -325,8 +396,8 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
     >>> [m.organisation for m in find_names(t, 0, len(t))]
     [False, False, True]
     """
-    names: list[NameMention] = []
-    append = names.append
+    names = Names()
+    add_start, add_end, add_kind = names.starts.append, names.ends.append, names.kinds.append
     known = _SHAPES.get
     for match in _RUN.finditer(text, start, end):
         run = match.group()
@@ -335,7 +406,7 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
             shape = _remember(run)
         if not shape:
             continue  # "The", "Super Tuesday": no name
-        first, last, kept, title, organisation, context = shape
+        first, last, kind, context = shape
         base = match.start()
         if context:
             # Only the few runs a neighbouring word can change look around.
@@ -347,20 +418,22 @@ def find_names(text: str, start: int, end: int) -> list[NameMention]:
                 # Presidential Debates", "Department of Homeland Security":
                 # the rest of an organisation's name.
                 before = text[max(start, base - 16) : base].split()
-                organisation = bool(before) and (
+                if before and (
                     before[-1] in _PLACE_WORDS
                     or (
                         len(before) > 1
                         and before[-1] in {"of", "on", "for"}
                         and is_organisation_word(before[-2])
                     )
-                )
-        # tuple.__new__ skips the named tuple's Python-level constructor:
-        # a dispatch makes one name per capitalised run.
-        append(_new_name(NameMention, (base + first, base + last, kept, title, organisation)))
+                ):
+                    kind = (kind[0], kind[1], True)
+        add_start(base + first)
+        add_end(base + last)
+        add_kind(kind)
     return names
 
 
+# tuple.__new__ skips the named tuple's Python-level constructor.
 _new_name = tuple.__new__
 # What the words around a run can change (the last field of _shape): a
 # person name ending with a title word ("Laotian Minister") is a title
@@ -400,7 +473,10 @@ def name_shape(run: str) -> tuple[int, int, tuple[str, ...], str | None, bool] |
     shape = _SHAPES.get(run)
     if shape is None:
         shape = _remember(run)
-    return shape[:5] if shape else None
+    if not shape:
+        return None
+    first, last, (words, title, organisation), _context = shape
+    return first, last, words, title, organisation
 
 
 def _clean(word: str) -> str:
@@ -455,7 +531,9 @@ def _names_nobody(folded: str) -> bool:
     )
 
 
-_Shape = tuple[int, int, tuple[str, ...], str | None, bool, int]
+# Where the name starts and ends in its run, what it is, and what the words
+# around the run can change (_TITLE_LAST, _PLACE_LIKE).
+_Shape = tuple[int, int, NameKind, int]
 
 
 # The runs read so far: the same runs ("The", "Trump", "White House") recur
@@ -484,7 +562,7 @@ def _shape(run: str) -> _Shape | None:
             return None
         organisation = folded in organisation_words() or (cleaned.isupper() and len(cleaned) > 1)
         title_last = not organisation and folded in titles()
-        return (0, len(cleaned), (cleaned,), None, organisation, _TITLE_LAST if title_last else 0)
+        return (0, len(cleaned), ((cleaned,), None, organisation), _TITLE_LAST if title_last else 0)
     raw = run.split(" ")
     words = list(map(_word, raw))
     for index in range(len(words) - 1):
@@ -540,8 +618,6 @@ def _shape(run: str) -> _Shape | None:
     return (
         sum(map(len, raw[:cut])) + cut if cut else 0,
         end_offset,
-        tuple(names),
-        title,
-        organisation,
+        (tuple(names), title, organisation),
         context,
     )

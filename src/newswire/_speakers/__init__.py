@@ -231,11 +231,14 @@ def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
     # A name shares its last word with the person's fullest name, or holds
     # it ("Xi" in "Xi Jinping"): other names need no look-up.
     words = {word for person in people for word in person.split()}
-    # Filtered in a comprehension first: most names are passed over.
-    for name in [n for n in resolver.names if n.words[-1] in words]:
-        if name.organisation:
+    names = resolver.names
+    for start, end, (name, _title, organisation) in zip(
+        names.starts, names.ends, names.kinds, strict=True
+    ):
+        if organisation or name[-1] not in words:
             continue
-        full = resolver.fullest(name.words)
-        record = people.get(full)
-        if record is not None and (name.start, name.end) not in record.mentions:
-            record.mentions[(name.start, name.end)] = Span(name.start, name.end)
+        record = people.get(resolver.fullest(name))
+        if record is not None:
+            key = (start, end)
+            if key not in record.mentions:
+                record.mentions[key] = Span(start, end)

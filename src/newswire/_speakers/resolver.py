@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from newswire._mentions import (
     NameMention,
+    Names,
     document_name,
     documents,
     find_names,
@@ -203,10 +203,6 @@ class Resolution(NamedTuple):
     title: str | None = None
 
 
-# A name's start, for bisecting the names.
-_NAME_START = operator.itemgetter(0)
-
-
 class Mention(NamedTuple):
     """
     A speaker mention being resolved: original offsets and text.
@@ -231,30 +227,29 @@ class _NameIndex:
         if headline is not None and names and _title_case(headline.text):
             # "Why Does Israel Refuse to Recognize ...": in a headline in
             # title case every word is capitalised, so no run there is a name.
-            end = state.norm.to_copy(headline.span.end)
-            skip = 0
-            while skip < len(names) and names[skip].start < end:
-                skip += 1
-            del names[:skip]
+            names.drop_before(state.norm.to_copy(headline.span.end))
         # The names are changed where they stand, never copied: a huge
         # dispatch's names outweigh most of its records.
         if state.norm.offsets is not None:
             # The names keep original-text offsets from here on.
-            for index, name in enumerate(names):
-                span = state.span(name.start, name.end)
-                names[index] = name._replace(start=span.start, end=span.end)
+            starts, ends = names.starts, names.ends
+            for index in range(len(names)):
+                span = state.span(starts[index], ends[index])
+                starts[index] = span.start
+                ends[index] = span.end
         places = self._read(names)
         if not places.isdisjoint(self.counts):
             # A name read as a place once ("in East Africa") is a place
             # throughout. Few dispatches write one both ways, so the names
             # are read again only then.
-            for index, name in enumerate(names):
-                if not name.organisation and name.words in places:
-                    names[index] = name._replace(organisation=True)
+            kinds = names.kinds
+            for index, (words, title, organisation) in enumerate(kinds):
+                if not organisation and words in places:
+                    kinds[index] = (words, title, True)
             self._read(names)
         self.names = names
 
-    def _read(self, names: list[NameMention]) -> set[tuple[str, ...]]:
+    def _read(self, names: Names) -> set[tuple[str, ...]]:
         # One pass over the names builds every lookup; returns the names of
         # several words read as organisations or places.
         # Multi-word person names: how often each is written, which words
@@ -273,17 +268,16 @@ class _NameIndex:
             self.titles,
             self.organisations,
         )
-        for name in names:
-            words = name.words
-            first.setdefault(words, name.start)
-            if name.organisation:
+        for start, (words, title, organisation) in zip(names.starts, names.kinds, strict=True):
+            first.setdefault(words, start)
+            if organisation:
                 if len(words) > 1:
                     places.add(words)
                 for word in words:
                     organisations.setdefault(word, words)
                 continue
-            if name.title:
-                titles.setdefault(" ".join(words), name.title)
+            if title:
+                titles.setdefault(" ".join(words), title)
             if len(words) < 2:
                 continue
             if words in counts:
@@ -359,10 +353,13 @@ class Resolver:
         if self._inner_names is None:
             text = self.original
             inner = set()
-            for name in self.names:
-                before = text[max(0, name.start - 3) : name.start].rstrip(" ")
+            names = self.names
+            for start, (words, _title, _organisation) in zip(
+                names.starts, names.kinds, strict=True
+            ):
+                before = text[max(0, start - 3) : start].rstrip(" ")
                 if before and (before[-1].isalnum() or before[-1] in ",;"):
-                    inner.add(name.words)
+                    inner.add(words)
             self._inner_names = frozenset(inner)
         return self._inner_names
 
@@ -403,7 +400,7 @@ class Resolver:
         return self._index is not None
 
     @property
-    def names(self) -> list[NameMention]:
+    def names(self) -> Names:
         """
         Return every name, in text order, with original-text offsets.
         """
@@ -413,9 +410,7 @@ class Resolver:
         """
         Return the index of the first name that starts at ``pos`` or after.
         """
-        # Bisected on the names themselves: a list of their starts would
-        # cost a huge dispatch 8 bytes a name.
-        return bisect.bisect_left(self.names, pos, key=_NAME_START)
+        return bisect.bisect_left(self.names.starts, pos)
 
     @property
     def counts(self) -> dict[tuple[str, ...], int]:
@@ -472,8 +467,10 @@ class Resolver:
         if self._honorific_gender is None:
             marks: dict[str, str] = {}
             text = self.original
-            for name in self.names:
-                start = name.start
+            names = self.names
+            for start, (words, _title, _organisation) in zip(
+                names.starts, names.kinds, strict=True
+            ):
                 # "Mrs. Clinton", "Mr Lee": the honorific just before the name.
                 # Every honorific holds an "m": most names are passed over
                 # without building the lower-cased context.
@@ -483,7 +480,7 @@ class Resolver:
                 before = before.rstrip(". ").casefold()
                 for honorific, gender in _HONORIFIC_GENDERS:
                     if before.endswith(honorific) and not before[: -len(honorific)][-1:].isalpha():
-                        marks.setdefault(name.words[-1], gender)
+                        marks.setdefault(words[-1], gender)
                         break
             self._honorific_gender = marks
         return self._honorific_gender
@@ -760,7 +757,9 @@ class Resolver:
             return None  # opening no paragraph (a dateline may come before)
         end = paragraphs[index]
         index = self.first_name_from(end)
-        for name in self.names[index : index + 4]:
+        names = self.names
+        for at in range(index, min(len(names), index + 4)):
+            name = names[at]
             if name.start > end + _SUBJECT_LEAD_CHARS:
                 return None
             if name.organisation and len(name.words) == 1:
