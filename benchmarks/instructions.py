@@ -78,12 +78,16 @@ def work(path: Path, limit_mb: float, stage: str | None, passes: int) -> None:
         for _name, earlier in before:
             earlier(state)
         states.append(state)
-    # What the stage adds is put back before each pass, so every pass
-    # starts from the same state.
-    kept = [(list(s.statements), list(s.entities)) for s in states]
+    # What the stage adds is put back before each pass, and what it lets go
+    # of (the statement stage empties the blocks), so every pass starts from
+    # the same state.
+    kept = [
+        (list(s.statements), list(s.entities), list(s.blocks), list(s.body)) for s in states
+    ]
     for _ in range(passes + 1):
-        for state, (statements, entities) in zip(states, kept, strict=True):
+        for state, (statements, entities, blocks, body) in zip(states, kept, strict=True):
             state.statements, state.entities = list(statements), list(entities)
+            state.blocks, state.body = list(blocks), list(body)
             run(state)
 
 

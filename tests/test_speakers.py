@@ -835,3 +835,42 @@ class TestCloseTo:
 
         assert speaker is not None
         assert expected == (speaker.text, speaker.kind, speaker.name)
+
+
+class TestNameColumns:
+    """
+    The names of a dispatch are kept a column a field and read as named tuples.
+    """
+
+    def test_read_as_tuples(self) -> None:
+        """
+        Indexing, iterating and the columns tell the same names.
+        """
+        text = "Chinese President Xi Jinping met Mr. Lee and the FBI in East Africa."
+        names = find_names(text, 0, len(text))
+
+        listed = list(names)
+
+        assert [names[i] for i in range(len(names))] == listed
+        assert [(n.start, n.end) for n in listed] == list(
+            zip(names.starts, names.ends, strict=True)
+        )
+        assert [text[n.start : n.end] for n in listed] == [
+            "Xi Jinping",
+            "Lee",
+            "FBI",
+            "East Africa",
+        ]
+        assert [n.organisation for n in listed] == [False, False, True, True]
+
+    def test_drop_before(self) -> None:
+        """
+        Dropping the names before an offset keeps the rest, in order.
+        """
+        text = "Ann Lee met Bo Li, and Lee said so."
+        names = find_names(text, 0, len(text))
+
+        names.drop_before(12)
+
+        assert [n.words for n in names] == [("Bo", "Li"), ("Lee",)]
+        assert list(names.starts) == [12, 23]

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newswire import parse
+import newswire._attribution as attribution
+from newswire import parse, samples
 from newswire._attribution import tokens
 from newswire._attribution.tokens import Sentence, _cue_starts, _lower_case, _possible_cues
 from newswire._quotes import has_quote_mark, quote_marks, scan_quotes, single_quoted
@@ -1320,3 +1321,53 @@ class TestQuoteStyles:
         assert ["Nous gagnerons"] == [
             text[q.inner_start : q.inner_end] for q in scan_quotes(text, 0, len(text))
         ]
+
+
+# A dispatch with a headline, a dateline, quotations running over
+# paragraphs, an announcement and its quotation, and pronouns.
+_WINDOWED = (
+    "Minister says talks will resume\n\n"
+    "OTTAWA, March 3 (Reuters) - Trade Minister Ann Lee said on Tuesday the talks "
+    "would resume next week.\n\n"
+    '"We have come a long way," Lee told reporters. "There is more to do.\n\n'
+    '"But we will get there," she added.\n\n'
+    "Stated her deputy, Bo Li:\n\n"
+    '"Nobody is leaving the table."\n\n'
+    "Officials said a deal could come by May, according to a draft seen by Reuters.\n"
+)
+
+
+class TestWindows:
+    """
+    The statement stage lower-cases a window of paragraphs at a time and
+    builds statements a batch of drafts at a time: neither size changes
+    what is found.
+    """
+
+    @pytest.mark.parametrize(("window", "batch"), [(1, 1), (40, 1), (1, 10_000), (200, 2)])
+    def test_sizes_change_nothing(self, window: int, batch: int) -> None:
+        """
+        Any window and batch size give the records of the default sizes.
+        """
+        texts = [_WINDOWED, *samples().values()]
+        expected = [parse(text).to_dict() for text in texts]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(attribution, "_WINDOW", window)
+            patch.setattr(attribution, "_BATCH", batch)
+            actual = [parse(text).to_dict() for text in texts]
+
+        assert expected == actual
+        assert [s["speaker"]["name"] for s in actual[0]["statements"]][:3] == ["Ann Lee"] * 3
+
+    def test_cue_starts_in_a_window(self) -> None:
+        """
+        A window's copy starting before the text's start reads the cues the
+        copy of the whole text does, at the same offsets.
+        """
+        text = 'Xi said, Lee SAID. "Yes," Ann Said.\n\nLater, he said so.'
+        whole = _cue_starts(text, _lower_case(text), 0, len(text))
+
+        windowed = _cue_starts(text, _lower_case(text[9:]), 10, len(text), base=9)
+
+        assert [3, 30, 47] == whole
+        assert [w for w in whole if w >= 10] == windowed

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from newswire._attribution.cue_rules import CUE_RULES
 from newswire._model import Cue, Span, Speaker, Statement, _sliced_quote
 from newswire._quotes import has_quote_mark, scan_quotes, single_quoted
+from newswire._text import PIECE
 
 if TYPE_CHECKING:
     from newswire._model import MentionHow, StatementKind
@@ -235,25 +236,38 @@ def find_statements(state: State) -> None:
     [('direct', 'said', 'Fares will rise'), ('indirect', 'adding', 'that buses were late')]
     """
     text = state.text
-    lowered = _lower_case(text)
     ranges = _ranges(state)
     # The blocks' last reader: from here on the ranges and the paragraphs
     # stand for them, and a huge dispatch need not hold them to the end.
     state.blocks.clear()
     state.body.clear()
-    # Cue words are found for the whole dispatch in one pass; a paragraph
-    # takes its share by bisection. Paragraphs are trimmed, so white space
-    # stands between them and a word at a paragraph's edge is read as it
-    # would be within the paragraph alone. Quotation marks are paired per
+    # The paragraphs are lower-cased a window of them at a time (see
+    # _window), and their cue words found in that copy: a lower-cased copy
+    # of a huge dispatch would outweigh its statements. A paragraph takes
+    # its share of the cues by bisection. Paragraphs are trimmed, so white
+    # space stands between them and a word at a paragraph's edge is read as
+    # it would be within the paragraph alone. Quotation marks are paired per
     # paragraph, and looked for only where no cue already calls for it.
-    cues = _cue_starts(text, lowered, 0, len(text))
     single = single_quoted(text)
+    window = _Window(text)
     last: Draft | None = None
     drafts: list[Draft] = []
     waiting: Draft | None = None
     held: list[tuple[_Paragraph, Draft | None]] = []
-    for index, start, end in ranges:
-        cue_starts = cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
+    shared: dict[object, Any] = {}
+    # Each range is let go once read.
+    ranges.reverse()
+    while ranges:
+        index, start, end = ranges.pop()
+        if len(drafts) >= _BATCH and last is None and waiting is None and not held:
+            # Nothing links the paragraphs to come to the drafts so far (no
+            # statement a quoted paragraph could continue, no announcement
+            # waiting for its quotation, no quotation held for its owner):
+            # they are final, and their statements are built now, so that a
+            # huge dispatch never holds every draft at once. A draft's
+            # position lies in its own paragraph: the order is kept.
+            _build_statements(state, drafts, shared)
+        cue_starts = window.cues_in(start, end, ranges)
         if cue_starts or has_quote_mark(text, start, end, single=single):
             quotes = scan_quotes(text, start, end, single=single)
         else:
@@ -268,7 +282,7 @@ def find_statements(state: State) -> None:
         paragraph = _Paragraph(index, start, end, quotes)
         if waiting is not None and quotes and quotes[0].start == start:
             paragraph.pending = waiting  # "Stated Lee:" then a quoted paragraph
-        _read_paragraph(state, lowered, paragraph, cue_starts)
+        _read_paragraph(state, window.lowered, window.base, paragraph, cue_starts)
         waiting = paragraph.pending if text[end - 1] == ":" else None
         opens = bool(quotes) and quotes[0].start == start
         if opens and held:
@@ -291,23 +305,69 @@ def find_statements(state: State) -> None:
             last = paragraph.drafts[-1]
             while last.continues is not None:
                 last = last.continues
+    _build_statements(state, drafts, shared)
+
+
+class _Window:
+    # Paragraphs lower-cased a window of them at a time: a lower-cased copy
+    # of a huge dispatch would outweigh its statements, and one copy per
+    # paragraph would cost a short paragraph more than reading it.
+
+    __slots__ = ("base", "covered", "cues", "lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # The copy, the offset it starts at, where its last paragraph ends,
+        # and the cue words in it.
+        self.lowered = ""
+        self.base = 0
+        self.covered = -1
+        self.cues: list[int] = []
+
+    def cues_in(self, start: int, end: int, ranges: list[tuple[int, int, int]]) -> list[int]:
+        # The cue words of the paragraph text[start:end], from the window
+        # that holds it; ``ranges`` are the paragraphs after it, the next last.
+        if end > self.covered:
+            self._move(start, end, ranges)
+        cues = self.cues
+        return cues[bisect.bisect_left(cues, start) : bisect.bisect_left(cues, end)]
+
+    def _move(self, start: int, end: int, ranges: list[tuple[int, int, int]]) -> None:
+        # The window becomes the paragraph and those after it that end
+        # within _WINDOW characters of it, lower-cased from the character
+        # before the first to the one after the last: what the scans read
+        # around a paragraph's edges.
+        base = start - 1 if start else 0
+        at = len(ranges) - 1
+        while at >= 0 and ranges[at][2] - base <= _WINDOW:
+            end = ranges[at][2]
+            at -= 1
+        text = self.text
+        self.lowered = lowered = _lower_case(text[base : end + 1])
+        self.base = base
+        self.covered = end
+        self.cues = _cue_starts(text, lowered, start, end, base)
+
+
+# Drafts gathered before their statements are built (find_statements).
+_BATCH = 256
+
+# Characters of paragraphs lower-cased at once by _Window (a longer
+# paragraph is lower-cased alone).
+_WINDOW = PIECE
+
+
+def _build_statements(state: State, drafts: list[Draft], shared: dict[object, Any]) -> None:
+    # The statements of ``drafts``, in text order; ``drafts`` is emptied.
+    # Each draft is popped as its statement is built. The cue words, short
+    # speaker mentions and paragraph numbers that many statements share are
+    # kept once in ``shared``: a huge dispatch repeats "said" and "he" by the
+    # ten thousand.
     ordered = sorted(
         _join_continuations(drafts), key=lambda d: d.cue[0] if d.cue else d.fragments[0][0]
     )
-    # Each draft is let go once its statement is built, so that the drafts
-    # and the statements of a huge dispatch are never all alive at once.
     drafts.clear()
-    held.clear()
-    last = waiting = None
-    _build_statements(state, ordered)
-
-
-def _build_statements(state: State, ordered: list[Draft]) -> None:
-    # Each draft is popped as its statement is built. The cue words, short
-    # speaker mentions and paragraph numbers that many statements share are
-    # kept once: a huge dispatch repeats "said" and "he" by the ten thousand.
     ordered.reverse()
-    shared: dict[object, Any] = {}
     while ordered:
         statement = _statement(state, ordered.pop(), shared)
         if statement is not None:

@@ -85,9 +85,10 @@ def _attribution_follows(
 
 
 def _read_paragraph(
-    state: State, lowered: str, paragraph: _Paragraph, cue_starts: list[int]
+    state: State, lowered: str, base: int, paragraph: _Paragraph, cue_starts: list[int]
 ) -> None:
-    # cue_starts: where a cue's first word is written in the paragraph.
+    # cue_starts: where a cue's first word is written in the paragraph;
+    # lowered: the lower-cased text from offset base, the paragraph within.
     text = state.text
     quotes = paragraph.quotes
     protected = [(q.start, q.end) for q in quotes if q.closed]
@@ -108,7 +109,7 @@ def _read_paragraph(
 
     # The candidates a cue could start at; cue_starts, all the words of the
     # cue list, still bound attributions in attribution_follows.
-    possible = _possible_cues(lowered, quotes, cue_starts)
+    possible = _possible_cues(lowered, quotes, cue_starts, base)
     if not possible and not quotes:
         return
     for start, end in split_sentences(
@@ -124,7 +125,9 @@ def _read_paragraph(
             # Only a sentence with a cue is tokenised: the quote rules need
             # no more than where a sentence starts.
             touching = bisect.bisect_right(quote_ends, start)
-            sentence = Sentence(text, lowered, start, end, quotes=quotes, first_quote=touching)
+            sentence = Sentence(
+                text, lowered, start, end, quotes=quotes, first_quote=touching, base=base
+            )
             first_draft = len(paragraph.drafts)
             if _attribute_cues(paragraph, sentence, possible[at:stop]):
                 paragraph.sentence_first = first_draft

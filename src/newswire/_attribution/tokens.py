@@ -5,6 +5,7 @@ Tokens and cues: a sentence's words, the cue words found among them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from typing import TYPE_CHECKING
@@ -70,6 +71,7 @@ _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
 _MATCH_TEXT = re.Match.group
 _MATCH_WORD_SPAN = operator.methodcaller("span", 1)
+_ADD = operator.add
 
 
 def _lower_case(text: str) -> str:
@@ -102,9 +104,14 @@ def _lower_piece(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def _possible_cues(lowered: str, quotes: list[QuoteSpan], cue_starts: list[int]) -> list[int]:
+def _possible_cues(
+    lowered: str, quotes: list[QuoteSpan], cue_starts: list[int], base: int = 0
+) -> list[int]:
     """
     Return the cue candidates that _find_cues could accept.
+
+    ``lowered`` is the lower-cased copy of the text from offset ``base``
+    on (see _cue_starts).
 
     A candidate inside a quotation is quoted speech, not a cue, and a word
     that begins only multi-word cues ("going", "made") needs the rest of the
@@ -125,40 +132,55 @@ def _possible_cues(lowered: str, quotes: list[QuoteSpan], cue_starts: list[int])
             qi += 1
         if qi < len(quotes) and quotes[qi].start <= position:
             continue
-        stop = lowered.find(" ", position, position + 16)
-        pattern = continuations.get(lowered[position:stop] if stop > 0 else "")
-        if pattern is not None and pattern.match(lowered, position) is None:
+        at = position - base
+        stop = lowered.find(" ", at, at + 16)
+        pattern = continuations.get(lowered[at:stop] if stop > 0 else "")
+        if pattern is not None and pattern.match(lowered, at) is None:
             continue
         kept.append(position)
     return kept
 
 
-def _cue_starts(text: str, lowered: str, start: int, end: int) -> list[int]:
+def _cue_starts(text: str, lowered: str, start: int, end: int, base: int = 0) -> list[int]:
     """
     Return the offsets in ``text[start:end]`` where a cue's first word is written.
 
     One C-level scan of the lower-cased copy finds the candidates before
     anything is tokenised. A word counts as written in lower case or
     capitalised ("Said Lee"), never in capitals ("SAID" in a headline).
+    ``lowered`` is the lower-cased copy (see _lower_case) of the text from
+    offset ``base`` on, one character before ``start`` at least when there
+    is one, so that a cue opening the range is read as within the text.
 
     >>> text = "Xi SAID, Lee Said, Ann said."
     >>> _cue_starts(text, _lower_case(text), 0, len(text))
     [13, 23]
+    >>> _cue_starts(text, _lower_case(text[8:]), 9, len(text), base=8)
+    [13, 23]
     """
     spans: list[tuple[int, int]] = []
-    opening = cue_pattern().match(lowered, start, end)
-    if opening is not None:
-        spans.append(opening.span())
+    if start == base:
+        # Only where nothing precedes the range in the copy.
+        opening = cue_pattern().match(lowered, 0, end - base)
+        if opening is not None:
+            spans.append(opening.span())
     # Past the first character, a cue is found with the character before it
     # (cue_after_pattern): a pattern opening with a character class is
-    # scanned faster than one opening with a look-behind.
-    spans.extend(map(_MATCH_WORD_SPAN, cue_after_pattern().finditer(lowered, start, end)))
+    # scanned faster than one opening with a look-behind. The scan runs to
+    # the copy's end, so a cue word ending ``end`` is checked against the
+    # character after it.
+    spans.extend(
+        map(_MATCH_WORD_SPAN, cue_after_pattern().finditer(lowered, max(0, start - 1 - base)))
+    )
     found: list[int] = []
+    stop_at = end - base
     for first, stop in spans:
-        if text[first + 1 : stop] == lowered[first + 1 : stop] and (
-            text[first] == lowered[first] or text[first] == lowered[first].upper()
+        if first >= stop_at:
+            break
+        if text[first + base + 1 : stop + base] == lowered[first + 1 : stop] and (
+            text[first + base] == lowered[first] or text[first + base] == lowered[first].upper()
         ):
-            found.append(first)
+            found.append(first + base)
     return found
 
 
@@ -226,13 +248,14 @@ class Sentence:
         *,
         quotes: list[QuoteSpan],
         first_quote: int = 0,
+        base: int = 0,
     ) -> None:
         """
         Tokenise ``text[start:end]``; ``quotes`` are the paragraph's quotations.
 
-        ``lowered`` is ``text`` lower-cased with its length kept (see
-        _lower_case); ``first_quote`` indexes the first quotation that may
-        touch the sentence.
+        ``lowered`` is ``text`` from offset ``base`` on, lower-cased with its
+        length kept (see _lower_case); ``first_quote`` indexes the first
+        quotation that may touch the sentence.
         """
         self.text = text
         self.start = start
@@ -241,8 +264,12 @@ class Sentence:
         # Tokenising the lower-cased copy gives the lower-case words and
         # their offsets in one C-level pass; the map() calls keep the
         # per-token work out of the interpreter loop.
-        matches = list(WORD.finditer(lowered, start, end))
-        self.starts: list[int] = list(map(_MATCH_START, matches))
+        matches = list(WORD.finditer(lowered, start - base, end - base))
+        self.starts: list[int] = (
+            list(map(_ADD, map(_MATCH_START, matches), itertools.repeat(base)))
+            if base
+            else list(map(_MATCH_START, matches))
+        )
         self.lowers: list[str] = list(map(_MATCH_TEXT, matches))
         count = len(matches)
         # Filled by _prepare once the cues are known (see _forward_end).

@@ -133,8 +133,14 @@ def resolve_speakers(state: State) -> None:
             resolver.history.append((key[0], resolution))
         elif resolution.kind == "organisation" and resolution.name is not None:
             resolver.bodies.append((key[0], key[1], resolution))
+    # What only the resolving needed goes before the statements are rebuilt:
+    # on a huge dispatch, the largest moment of the parse.
+    order.clear()
+    resolver.done_resolving()
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
+    # A mention's offsets as one number that sorts as they do (see _EntityDraft).
+    width = len(state.norm.original) + 1
     # Each statement is replaced where it stands, so the old one goes at once.
     statements = state.statements
     for index, statement in enumerate(statements):
@@ -150,7 +156,7 @@ def resolve_speakers(state: State) -> None:
                 records.append(_EntityDraft(resolution))
             entity = entities[key2]
             records[entity].mentions.setdefault(
-                (speaker.span.start, speaker.span.end), speaker.span
+                speaker.span.start * width + speaker.span.end, speaker.span
             )
         how = speaker.how
         if (
@@ -187,21 +193,30 @@ def resolve_speakers(state: State) -> None:
             paragraphs=statement.paragraphs,
             rule=statement.rule,
         )
-    # What only the resolving needed goes before the names' mentions are
-    # added: on a huge dispatch, the largest moment of the parse.
-    order.clear()
     resolved.clear()
-    resolver.done_resolving()
-    _add_name_mentions(resolver, records)
-    state.entities = [
-        Entity(
-            name=r.resolution.name,
-            kind=r.resolution.kind,
-            title=r.resolution.title,
-            mentions=tuple([r.mentions[key] for key in sorted(r.mentions)]),
+    _add_name_mentions(resolver, records, width)
+    resolver.done_with_names()
+    state.entities = _entities(records)
+
+
+def _entities(records: list[_EntityDraft]) -> list[Entity]:
+    # The entities in order; each draft's mentions go once its entity is
+    # made, and ``records`` is emptied.
+    entities: list[Entity] = []
+    records.reverse()
+    while records:
+        record = records.pop()
+        mentions = record.mentions
+        entities.append(
+            Entity(
+                name=record.resolution.name,
+                kind=record.resolution.kind,
+                title=record.resolution.title,
+                mentions=tuple([mentions[key] for key in sorted(mentions)]),
+            )
         )
-        for r in records
-    ]
+        mentions.clear()
+    return entities
 
 
 def _normalised(state: State, start: int, end: int) -> str:
@@ -214,12 +229,15 @@ def _normalised(state: State, start: int, end: int) -> str:
 @attrs.define
 class _EntityDraft:
     resolution: Resolution
-    # Spans by offsets: a name's span is made only when no speaker mention
-    # has it already, and the offsets sort without a key function.
-    mentions: dict[tuple[int, int], Span] = attrs.Factory(dict)
+    # Spans by offsets, as ``start * width + end`` with ``width`` past the
+    # text's length: a name's span is made only when no speaker mention has
+    # it already, the keys sort as the offsets do without a key function,
+    # and a number weighs less than a pair of them (a huge dispatch has
+    # tens of thousands of mentions).
+    mentions: dict[int, Span] = attrs.Factory(dict)
 
 
-def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
+def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft], width: int) -> None:
     # Every occurrence of a person's name (or a part of it) is a mention.
     people = {
         record.resolution.name: record
@@ -239,6 +257,6 @@ def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft]) -> None:
             continue
         record = people.get(resolver.fullest(name))
         if record is not None:
-            key = (start, end)
+            key = start * width + end
             if key not in record.mentions:
                 record.mentions[key] = Span(start, end)

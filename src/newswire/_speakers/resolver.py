@@ -495,6 +495,15 @@ class Resolver:
         self.bodies.clear()
         self._contents = None
 
+    def done_with_names(self) -> None:
+        """
+        Let go of the names and their look-ups (read again if asked for).
+        """
+        self._index = None
+        self._inner_names = None
+        self._honorific_gender = None
+        self._fullest.clear()
+
     def fullest(self, words: tuple[str, ...]) -> str:
         """
         Return the fullest person name containing ``words``.
