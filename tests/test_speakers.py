@@ -12,7 +12,7 @@ from newswire._mentions import find_names, name_shape, split_name
 from newswire._model import Speaker, Statement
 from newswire._pipeline import STAGES
 from newswire._speakers import _resolve, resolve_speakers
-from newswire._speakers.resolver import Mention, Resolver
+from newswire._speakers.resolver import _LOOKBACK, Mention, Resolution, Resolver
 from newswire._state import State
 from newswire._text import normalize
 
@@ -874,3 +874,42 @@ class TestNameColumns:
 
         assert [n.words for n in names] == [("Bo", "Li"), ("Lee",)]
         assert list(names.starts) == [12, 23]
+
+
+class TestSpeakersSoFar:
+    """
+    Only the latest speakers are ever looked back at, so only they are kept.
+    """
+
+    def test_history_is_bounded(self) -> None:
+        """
+        However many speakers a dispatch has, the resolver keeps the latest few, in order.
+        """
+        state = State(norm=normalize("Lee said so."), source_id=None, caller_reference=None)
+        resolver = Resolver(state)
+
+        for pos in range(1000):
+            resolver.remember_person(pos, Resolution(f"Person {pos}", "person"))
+            resolver.remember_body(pos, pos + 3, Resolution(f"Body {pos}", "organisation"))
+
+        people = [pos for pos, _resolution in resolver.recent_people()]
+        bodies = [start for start, _end, _resolution in resolver.recent_bodies()]
+        assert len(resolver.history) <= 2 * _LOOKBACK
+        assert len(resolver.bodies) <= 2 * _LOOKBACK
+        assert people == bodies == list(range(999, 999 - _LOOKBACK, -1))
+
+    def test_many_speakers_resolve_as_few(self) -> None:
+        """
+        A pronoun far into a long dispatch goes to the person just before it.
+        """
+        paragraphs = [
+            f"Ann Lee{chr(97 + i % 26)}{chr(97 + i // 26)} said the vote was close. "
+            "She said it would be won."
+            for i in range(300)
+        ]
+        dispatch = parse("\n\n".join(paragraphs))
+
+        names = [s.speaker.name for s in dispatch.statements if s.speaker is not None]
+        assert len(names) == 600
+        assert names[::2] == names[1::2]
+        assert names[-1] == "Ann Leenl"

@@ -242,7 +242,7 @@ def find_statements(state: State) -> None:
     state.blocks.clear()
     state.body.clear()
     # The paragraphs are lower-cased a window of them at a time (see
-    # _window), and their cue words found in that copy: a lower-cased copy
+    # _Window), and their cue words found in that copy: a lower-cased copy
     # of a huge dispatch would outweigh its statements. A paragraph takes
     # its share of the cues by bisection. Paragraphs are trimmed, so white
     # space stands between them and a word at a paragraph's edge is read as

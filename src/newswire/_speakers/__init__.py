@@ -107,47 +107,53 @@ def resolve_speakers(state: State) -> None:
     [('Ann Lee', 'Mayor')]
     """
     # Mentions are resolved in text order (statements with the same start
-    # in statement order), each distinct span once.
+    # in statement order), each distinct span once. Pairs of numbers are
+    # kept as one that sorts as they do (``a * width + b``, with ``width``
+    # past the larger): a huge dispatch has a million speaker mentions, and
+    # a number weighs a third of a pair.
+    statements = state.statements
+    count = len(statements)
     order = sorted(
-        (s.speaker.span.start, i) for i, s in enumerate(state.statements) if s.speaker is not None
+        [
+            s.speaker.span.start * count + i
+            for i, s in enumerate(statements)
+            if s.speaker is not None
+        ]
     )
     if not order:
         return
     resolver = Resolver(state)
-    resolved: dict[tuple[int, int], Resolution] = {}
+    width = len(state.norm.original) + 1
+    resolved: dict[int, Resolution] = {}
     # A speaker inside another statement's content ("Xi said he and Putin
     # announced ...") is reported, not present: it is no antecedent.
     normalised = state.text
     offsets = state.norm.offsets
-    for _start, index in order:
-        speaker = state.statements[index].speaker
+    for position in order:
+        speaker = statements[position % count].speaker
         assert speaker is not None
-        key = (speaker.span.start, speaker.span.end)
+        start, end = speaker.span.start, speaker.span.end
+        key = start * width + end
         if key in resolved:
             continue
-        text = (
-            normalised[key[0] : key[1]] if offsets is None else _normalised(state, key[0], key[1])
-        )
-        resolution = resolved[key] = _resolve(resolver, Mention(key[0], key[1], text))
-        if resolution.kind == "person" and not resolver.contents.contain(key):
-            resolver.history.append((key[0], resolution))
+        text = normalised[start:end] if offsets is None else _normalised(state, start, end)
+        resolution = resolved[key] = _resolve(resolver, Mention(start, end, text))
+        if resolution.kind == "person" and not resolver.contents.contain((start, end)):
+            resolver.remember_person(start, resolution)
         elif resolution.kind == "organisation" and resolution.name is not None:
-            resolver.bodies.append((key[0], key[1], resolution))
+            resolver.remember_body(start, end, resolution)
     # What only the resolving needed goes before the statements are rebuilt:
     # on a huge dispatch, the largest moment of the parse.
     order.clear()
     resolver.done_resolving()
     entities: dict[tuple[str, str], int] = {}
     records: list[_EntityDraft] = []
-    # A mention's offsets as one number that sorts as they do (see _EntityDraft).
-    width = len(state.norm.original) + 1
     # Each statement is replaced where it stands, so the old one goes at once.
-    statements = state.statements
     for index, statement in enumerate(statements):
         speaker = statement.speaker
         if speaker is None:
             continue
-        resolution = resolved[(speaker.span.start, speaker.span.end)]
+        resolution = resolved[speaker.span.start * width + speaker.span.end]
         entity = None
         if resolution.name is not None:
             key2 = (resolution.name, resolution.kind)
@@ -229,11 +235,9 @@ def _normalised(state: State, start: int, end: int) -> str:
 @attrs.define
 class _EntityDraft:
     resolution: Resolution
-    # Spans by offsets, as ``start * width + end`` with ``width`` past the
-    # text's length: a name's span is made only when no speaker mention has
-    # it already, the keys sort as the offsets do without a key function,
-    # and a number weighs less than a pair of them (a huge dispatch has
-    # tens of thousands of mentions).
+    # Spans by offsets, as ``start * width + end`` (see resolve_speakers): a
+    # name's span is made only when no speaker mention has it already, and
+    # the keys sort as the offsets do without a key function.
     mentions: dict[int, Span] = attrs.Factory(dict)
 
 

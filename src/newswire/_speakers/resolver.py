@@ -716,6 +716,26 @@ class Resolver:
             if name.organisation == organisation:
                 yield name
 
+    def remember_person(self, pos: int, resolution: Resolution) -> None:
+        """
+        Add a person speaker resolved at ``pos`` to the speakers so far.
+        """
+        history = self.history
+        history.append((pos, resolution))
+        if len(history) > 2 * _LOOKBACK:
+            # Only the latest are ever read (recent_people): a huge
+            # dispatch need not keep every one.
+            del history[:-_LOOKBACK]
+
+    def remember_body(self, start: int, end: int, resolution: Resolution) -> None:
+        """
+        Add an organisation quoted at ``text[start:end]`` to those so far.
+        """
+        bodies = self.bodies
+        bodies.append((start, end, resolution))
+        if len(bodies) > 2 * _LOOKBACK:
+            del bodies[:-_LOOKBACK]
+
     def recent_people(self) -> Iterator[tuple[int, Resolution]]:
         """
         Yield the latest person speakers resolved so far, nearest first.
