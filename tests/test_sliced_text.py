@@ -86,6 +86,16 @@ def test_a_parse_keeps_no_copy_of_the_texts(dispatch: newswire.Dispatch) -> None
         assert [value for value in held if isinstance(value, str)] == []
         sources.update(id(value) for value in held if isinstance(value, _Source))
     assert len(sources) == 1
+    # A content of one fragment, its own span, holds no tuple of it either.
+    for statement in dispatch.statements:
+        content = statement.content
+        held = gc.get_referents(content)
+        if len(content.fragments) == 1:
+            assert content.fragments == (content.span,)
+            assert content.fragments[0] is content.span
+            assert [value for value in held if isinstance(value, tuple)] == []
+        else:
+            assert content.fragments in held
     # Each read makes a fresh slice.
     paragraph = dispatch.paragraphs[0]
     assert paragraph.text == paragraph.text

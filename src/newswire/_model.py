@@ -1149,7 +1149,9 @@ def _json_string(text: str) -> Iterator[str]:
 # quote's ``joined`` slot) holds the parse's _Source, one object shared by
 # every record of the dispatch, and the property that takes the field's place
 # reads ``source.text[span.start:span.end]`` (a quote's joined form is made
-# from its fragments the same way). A record made with a str (by a caller,
+# from its fragments the same way). A quote of one fragment, its own span,
+# holds the source in its ``fragments`` slot too, and the property makes the
+# one-span tuple when read. A record made with a str (by a caller,
 # from_dict, unpickling a lone record) keeps it. Comparison,
 # hashing, repr, attrs.evolve/asdict, to_dict and pickling all read the
 # property, so a sliced record is equal to, and pickles as, one made with its
@@ -1202,16 +1204,22 @@ def _sliced_joined(self: Quote, source: str) -> str:
     return _joined([source[f.start : f.end] for f in self.fragments])
 
 
-def _sliced_property(cls: type, name: str, make: Callable[[Any, str], str]) -> property:
+def _sliced_fragments(self: Quote, source: str) -> tuple[Span, ...]:
+    # A content of one fragment, its whole span: most statements' contents.
+    del source
+    return (self.span,)
+
+
+def _sliced_property(cls: type, name: str, make: Callable[[Any, str], Any]) -> property:
     # The slot's own descriptor stays reachable through the property's closure.
     slot = cls.__dict__[name]
     get = slot.__get__
 
-    def read(self: Any) -> str:
+    def read(self: Any) -> Any:
         value = get(self, cls)
         if value.__class__ is _Source:
             return make(self, value.text)
-        return value  # type: ignore[no-any-return]
+        return value
 
     return property(read, slot.__set__, doc=slot.__doc__)
 
@@ -1228,9 +1236,9 @@ SHARED_SOURCE_REDUCERS: dict[type, Callable[[Any], tuple[Callable[..., Any], tup
 
 
 def _install_sliced_text() -> None:
-    sliced: dict[type, dict[str, Callable[[Any, str], str]]] = {
+    sliced: dict[type, dict[str, Callable[[Any, str], Any]]] = {
         Paragraph: {"text": _sliced_text},
-        Quote: {"text": _sliced_text, "joined": _sliced_joined},
+        Quote: {"text": _sliced_text, "joined": _sliced_joined, "fragments": _sliced_fragments},
     }
     for cls, makers in sliced.items():
         _SLOTS[cls] = {field.name: cls.__dict__[field.name] for field in attrs.fields(cls)}
@@ -1266,15 +1274,19 @@ def _sliced_quote(source: _Source, span: Span, fragments: tuple[Span, ...]) -> Q
     """
     Build a :class:`Quote` whose text and joined form are made from ``source`` on demand.
 
-    >>> q = _sliced_quote(_Source('"We will win," he said.'), Span(1, 13), (Span(1, 13),))
-    >>> q.text, q.joined
-    ('We will win,', 'We will win')
+    A content of one fragment, ``span`` itself, keeps no tuple of it: a huge
+    dispatch has a million of them.
+
+    >>> span = Span(1, 13)
+    >>> q = _sliced_quote(_Source('"We will win," he said.'), span, (span,))
+    >>> q.text, q.joined, q.fragments, q.fragments[0] is q.span
+    ('We will win,', 'We will win', (Span(start=1, end=13),), True)
     """
     record = _new(Quote)
     set_text, set_span, set_fragments, set_joined = _QUOTE_SLOTS
     set_text(record, source)
     set_span(record, span)
-    set_fragments(record, fragments)
+    set_fragments(record, source if len(fragments) == 1 and fragments[0] is span else fragments)
     set_joined(record, source)
     return record
 
