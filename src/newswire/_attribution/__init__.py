@@ -318,11 +318,16 @@ class _Window:
     def __init__(self, text: str) -> None:
         self.text = text
         # The copy, the offset it starts at, where its last paragraph ends,
-        # and the cue words in it.
+        # and the cue words in it. A dispatch of ordinary length is one
+        # window: the copy of the whole text, whose offsets are the text's.
         self.lowered = ""
         self.base = 0
         self.covered = -1
         self.cues: list[int] = []
+        if len(text) <= _WINDOW:
+            self.lowered = _lower_case(text)
+            self.covered = len(text)
+            self.cues = _cue_starts(text, self.lowered, 0, len(text))
 
     def cues_in(self, start: int, end: int, ranges: list[tuple[int, int, int]]) -> list[int]:
         # The cue words of the paragraph text[start:end], from the window

@@ -174,11 +174,13 @@ def _cue_starts(text: str, lowered: str, start: int, end: int, base: int = 0) ->
     )
     found: list[int] = []
     stop_at = end - base
+    # The text the copy was made from (the text itself when base is 0).
+    written = text[base : base + len(lowered)]
     for first, stop in spans:
         if first >= stop_at:
             break
-        if text[first + base + 1 : stop + base] == lowered[first + 1 : stop] and (
-            text[first + base] == lowered[first] or text[first + base] == lowered[first].upper()
+        if written[first + 1 : stop] == lowered[first + 1 : stop] and (
+            written[first] == lowered[first] or written[first] == lowered[first].upper()
         ):
             found.append(first + base)
     return found

@@ -254,13 +254,13 @@ def _add_name_mentions(resolver: Resolver, records: list[_EntityDraft], width: i
     # it ("Xi" in "Xi Jinping"): other names need no look-up.
     words = {word for person in people for word in person.split()}
     names = resolver.names
-    for start, end, (name, _title, organisation) in zip(
-        names.starts, names.ends, names.kinds, strict=True
-    ):
+    starts, ends = names.starts, names.ends
+    for index, (name, _title, organisation) in enumerate(names.kinds):
         if organisation or name[-1] not in words:
             continue
         record = people.get(resolver.fullest(name))
         if record is not None:
+            start, end = starts[index], ends[index]
             key = start * width + end
             if key not in record.mentions:
                 record.mentions[key] = Span(start, end)

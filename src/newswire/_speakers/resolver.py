@@ -258,9 +258,7 @@ class _NameIndex:
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.titles: dict[str, str] = {}
         self.organisations: dict[str, tuple[str, ...]] = {}
-        # Where each name is first written.
-        self.first: dict[tuple[str, ...], int] = {}
-        first = self.first
+        self._first: dict[tuple[str, ...], int] | None = None
         places: set[tuple[str, ...]] = set()
         counts, by_word, titles, organisations = (
             self.counts,
@@ -268,8 +266,7 @@ class _NameIndex:
             self.titles,
             self.organisations,
         )
-        for start, (words, title, organisation) in zip(names.starts, names.kinds, strict=True):
-            first.setdefault(words, start)
+        for words, title, organisation in names.kinds:
             if organisation:
                 if len(words) > 1:
                     places.add(words)
@@ -287,6 +284,21 @@ class _NameIndex:
                 for word in set(words):
                     by_word.setdefault(word, []).append(words)
         return places
+
+    @property
+    def first(self) -> dict[tuple[str, ...], int]:
+        """
+        Map each name to where it is first written (read on first use).
+        """
+        if self._first is None:
+            first: dict[tuple[str, ...], int] = {}
+            names = self.names
+            for start, (words, _title, _organisation) in zip(
+                names.starts, names.kinds, strict=True
+            ):
+                first.setdefault(words, start)
+            self._first = first
+        return self._first
 
 
 def _title_case(text: str) -> bool:
@@ -620,11 +632,12 @@ class Resolver:
         """
         text = self.original
         names = self.names
+        kinds = names.kinds
         last = self.first_name_from(pos) - 1
         for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
+            if kinds[index][2]:
+                continue  # an organisation's (the named tuple is made only for people)
             name = names[index]
-            if name.organisation:
-                continue
             start = name.start
             opens = opens_clause(text, start, name.end, self.paragraph_starts)
             if not opens or (opens == _INSIDE and self.contents.contain((start, name.end))):
@@ -684,13 +697,13 @@ class Resolver:
         Yield the person names that start at or after ``pos``, nearest first.
         """
         names = self.names
+        kinds = names.kinds
         first = self.first_name_from(pos)
         # A headline's subject is introduced in the first paragraphs: a
         # bounded look ahead keeps this constant per mention.
         for index in range(first, min(len(names), first + _LOOKBACK)):
-            name = names[index]
-            if not name.organisation:
-                yield name
+            if not kinds[index][2]:
+                yield names[index]
 
     def recent_bodies(self) -> Iterator[tuple[int, int, Resolution]]:
         """
@@ -708,13 +721,14 @@ class Resolver:
 
     def _names_before(self, pos: int, *, organisation: bool) -> Iterator[NameMention]:
         names = self.names
+        kinds = names.kinds
         last = self.first_name_from(pos) - 1
         # Antecedents are near: looking further back would make a dispatch
-        # with many mentions quadratic.
+        # with many mentions quadratic. A named tuple is made only for the
+        # names yielded.
         for index in range(last, max(-1, last - _LOOKBACK), -1):
-            name = names[index]
-            if name.organisation == organisation:
-                yield name
+            if kinds[index][2] == organisation:
+                yield names[index]
 
     def remember_person(self, pos: int, resolution: Resolution) -> None:
         """
