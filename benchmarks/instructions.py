@@ -81,9 +81,7 @@ def work(path: Path, limit_mb: float, stage: str | None, passes: int) -> None:
     # What the stage adds is put back before each pass, and what it lets go
     # of (the statement stage empties the blocks), so every pass starts from
     # the same state.
-    kept = [
-        (list(s.statements), list(s.entities), list(s.blocks), list(s.body)) for s in states
-    ]
+    kept = [(list(s.statements), list(s.entities), list(s.blocks), list(s.body)) for s in states]
     for _ in range(passes + 1):
         for state, (statements, entities, blocks, body) in zip(states, kept, strict=True):
             state.statements, state.entities = list(statements), list(entities)
