@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 from array import array
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -91,9 +91,12 @@ class NameMention(NamedTuple):
 
 
 # What a name is, apart from where it stands: its words, its title and
-# whether it names an organisation (or a place). Shared by every name read
-# from the same run of words.
-NameKind = tuple[tuple[str, ...], str | None, bool]
+# whether it names an organisation (or a place), as (words, title,
+# organisation). Shared by every name read from the same run of words: typed
+# as a tuple of any length, so that the compiled build (mypyc) keeps it the
+# one Python tuple it is, where a fixed-length tuple type would be unpacked
+# into a native one and boxed anew, a tuple of its own, for every name.
+NameKind = tuple[Any, ...]
 
 
 class Names:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -931,6 +933,10 @@ def description_gender(text: str, mention: Mention) -> str:
     return ""
 
 
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+
+
 class Ranges:
     """
     Sorted character ranges that tell whether one of them contains a span.
@@ -940,12 +946,11 @@ class Ranges:
 
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
         ranges.sort()
-        self.starts = [start for start, _end in ranges]
-        self.reach: list[int] = []
-        furthest = -1
-        for _start, end in ranges:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
+        # Made by map() and accumulate(), which keep the offsets' own int
+        # objects: a loop compiled by mypyc would box a new one for each (a
+        # huge dispatch has a million ranges).
+        self.starts: list[int] = list(map(_FIRST, ranges))
+        self.reach: list[int] = list(itertools.accumulate(map(_SECOND, ranges), max))
 
     def contain(self, span: tuple[int, int]) -> bool:
         index = bisect.bisect_right(self.starts, span[0]) - 1
