@@ -875,6 +875,23 @@ class TestNameColumns:
         assert [n.words for n in names] == [("Bo", "Li"), ("Lee",)]
         assert list(names.starts) == [12, 23]
 
+    def test_kind_is_shared(self) -> None:
+        """
+        Names read from the same run share one kind object, in both builds
+        (compiled, a fixed-length tuple type would be boxed anew per name).
+        """
+        text = "Lee met Ann Lee in Rome, and Lee said Ann Lee agreed."
+        names = find_names(text, 0, len(text))
+
+        kinds: dict[tuple[str, ...], list[object]] = {n.words: [] for n in names}
+        for name, kind in zip(names, names.kinds, strict=True):
+            kinds[name.words].append(kind)
+
+        assert sorted(kinds) == [("Ann", "Lee"), ("Lee",), ("Rome",)]
+        for same in (kinds[("Ann", "Lee")], kinds[("Lee",)]):
+            assert len(same) == 2
+            assert same[0] is same[1]
+
 
 class TestSpeakersSoFar:
     """
