@@ -318,16 +318,11 @@ class _Window:
     def __init__(self, text: str) -> None:
         self.text = text
         # The copy, the offset it starts at, where its last paragraph ends,
-        # and the cue words in it. A dispatch of ordinary length is one
-        # window: the copy of the whole text, whose offsets are the text's.
+        # and the cue words in it.
         self.lowered = ""
         self.base = 0
         self.covered = -1
         self.cues: list[int] = []
-        if len(text) <= _WINDOW:
-            self.lowered = _lower_case(text)
-            self.covered = len(text)
-            self.cues = _cue_starts(text, self.lowered, 0, len(text))
 
     def cues_in(self, start: int, end: int, ranges: list[tuple[int, int, int]]) -> list[int]:
         # The cue words of the paragraph text[start:end], from the window
@@ -341,13 +336,17 @@ class _Window:
         # The window becomes the paragraph and those after it that end
         # within _WINDOW characters of it, lower-cased from the character
         # before the first to the one after the last: what the scans read
-        # around a paragraph's edges.
-        base = start - 1 if start else 0
-        at = len(ranges) - 1
-        while at >= 0 and ranges[at][2] - base <= _WINDOW:
-            end = ranges[at][2]
-            at -= 1
+        # around a paragraph's edges. A dispatch of ordinary length is one
+        # window, the whole text, whose offsets are the text's.
         text = self.text
+        if len(text) <= _WINDOW:
+            base, end = 0, len(text)
+        else:
+            base = start - 1 if start else 0
+            at = len(ranges) - 1
+            while at >= 0 and ranges[at][2] - base <= _WINDOW:
+                end = ranges[at][2]
+                at -= 1
         self.lowered = lowered = _lower_case(text[base : end + 1])
         self.base = base
         self.covered = end
