@@ -8,7 +8,7 @@ import bisect
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import regex
 
@@ -60,6 +60,8 @@ _OFFICES = frozenset(
     | {"republican", "democrat", "democratic"}
 )
 _LOOKBACK = 60
+# A name's kind (words, title, organisation): where its organisation flag is.
+_ORGANISATION = 2
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}++(?![\p{L}\p{N}\-])")
 _HONORIFIC_GENDERS = (("mrs", "f"), ("ms", "f"), ("miss", "f"), ("mr", "m"))
 
@@ -224,6 +226,7 @@ class _NameIndex:
         """
         Read every name of the dispatch.
         """
+        self._first: dict[tuple[str, ...], int] | None = None
         names = find_names(state.text, 0, len(state.text))
         headline = state.headline
         if headline is not None and names and _title_case(headline.text):
@@ -260,7 +263,6 @@ class _NameIndex:
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.titles: dict[str, str] = {}
         self.organisations: dict[str, tuple[str, ...]] = {}
-        self._first: dict[tuple[str, ...], int] | None = None
         places: set[tuple[str, ...]] = set()
         counts, by_word, titles, organisations = (
             self.counts,
@@ -637,7 +639,7 @@ class Resolver:
         kinds = names.kinds
         last = self.first_name_from(pos) - 1
         for index in range(last, max(-1, last - _SUBJECT_WINDOW), -1):
-            if kinds[index][2]:
+            if kinds[index][_ORGANISATION]:
                 continue  # an organisation's (the named tuple is made only for people)
             name = names[index]
             start = name.start
@@ -704,7 +706,7 @@ class Resolver:
         # A headline's subject is introduced in the first paragraphs: a
         # bounded look ahead keeps this constant per mention.
         for index in range(first, min(len(names), first + _LOOKBACK)):
-            if not kinds[index][2]:
+            if not kinds[index][_ORGANISATION]:
                 yield names[index]
 
     def recent_bodies(self) -> Iterator[tuple[int, int, Resolution]]:
@@ -729,28 +731,20 @@ class Resolver:
         # with many mentions quadratic. A named tuple is made only for the
         # names yielded.
         for index in range(last, max(-1, last - _LOOKBACK), -1):
-            if kinds[index][2] == organisation:
+            if kinds[index][_ORGANISATION] == organisation:
                 yield names[index]
 
     def remember_person(self, pos: int, resolution: Resolution) -> None:
         """
         Add a person speaker resolved at ``pos`` to the speakers so far.
         """
-        history = self.history
-        history.append((pos, resolution))
-        if len(history) > 2 * _LOOKBACK:
-            # Only the latest are ever read (recent_people): a huge
-            # dispatch need not keep every one.
-            del history[:-_LOOKBACK]
+        _keep_latest(self.history, (pos, resolution))
 
     def remember_body(self, start: int, end: int, resolution: Resolution) -> None:
         """
         Add an organisation quoted at ``text[start:end]`` to those so far.
         """
-        bodies = self.bodies
-        bodies.append((start, end, resolution))
-        if len(bodies) > 2 * _LOOKBACK:
-            del bodies[:-_LOOKBACK]
+        _keep_latest(self.bodies, (start, end, resolution))
 
     def recent_people(self) -> Iterator[tuple[int, Resolution]]:
         """
@@ -931,6 +925,17 @@ def description_gender(text: str, mention: Mention) -> str:
         if word == "her":
             return "f"
     return ""
+
+
+_T = TypeVar("_T")
+
+
+def _keep_latest(items: list[_T], item: _T) -> None:
+    # Adds ``item``; only the latest _LOOKBACK are ever read (recent_people,
+    # recent_bodies), so a huge dispatch need not keep every one.
+    items.append(item)
+    if len(items) > 2 * _LOOKBACK:
+        del items[:-_LOOKBACK]
 
 
 _FIRST = operator.itemgetter(0)
